@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** The bankruptcy service's own controllers and use cases; the platform supplies the rest. */
+@Module({})
+export class AppModule {}

@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+import { runService } from '@one-window/shared/platform';
+import { AppModule } from './app.module';
+import { bankruptcyService } from './service';
+
+runService(bankruptcyService, AppModule).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,210 @@
+import type { DataSource } from 'typeorm';
+import { BANKRUPTCY_SOURCE, BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed, type CaseAcceptedData, type CaseClosedData } from '@one-window/bankruptcy/contracts';
+import { usccCheckChar } from '@one-window/business-registration/domain';
+import { buildEvent, type CloudEvent } from '@one-window/shared/messaging';
+import { waitFor } from '@one-window/shared/testing';
+import { BANKRUPTCY_FOLLOW_GROUP } from '../src/service';
+import { registrationUnderTest } from './registration-under-test';
+
+const PREFIX = '/api/v1/business-registration';
+const YX = 'GZ-YX-AMR';
+const PROBLEM = 'https://one-window.gov.cn/problems/';
+const INVESTORS = ['p-a', 'p-b'];
+const COURT_ID = 'COURT-440100-IPC';
+
+/**
+ * Business registration follows the bankruptcy cases (§11 consumed from bankruptcy, §8 "After court
+ * liquidation or bankruptcy", bankruptcy.md B11) from `bankruptcy.events` on the real broker, into
+ * the real database: acceptance flags the company and closes the simplified route to it; a completed
+ * liquidation opens the court-route deregistration with the termination ruling; another outcome
+ * clears the flag; redelivery and unknown debtors have no effect beyond the inbox.
+ */
+describe('business registration: bankruptcy case events (e2e)', () => {
+  const r = registrationUnderTest({ topics: [BANKRUPTCY_TOPIC], source: BANKRUPTCY_SOURCE });
+  const { tokens, http, as, payloads, handled } = r;
+  let ds: DataSource;
+
+  const founder = tokens.token({ sub: 'bk-founder-1', roles: ['applicant'] });
+  const officerYx = tokens.token({ sub: 'officer-yx', roles: ['officer'], agency_id: YX });
+
+  beforeAll(async () => ({ ds } = await r.start()), 90_000);
+  afterAll(() => r.close());
+
+  const apply = (uscc: string, body: object, token = founder) => http().post(`${PREFIX}/companies/${uscc}/deregistrations`).set(as(token)).send(body);
+  const simplified = (uscc: string) => apply(uscc, { route: 'SIMPLIFIED', commitmentSigned: true, committedInvestorRefs: INVESTORS });
+  const companyRow = async (uscc: string): Promise<{ status: string; flags: Record<string, boolean>; bankruptcy: Record<string, unknown> | null; version: number }> =>
+    (await ds.query(`SELECT status, data->'flags' AS flags, data->'bankruptcy' AS bankruptcy, version FROM company WHERE uscc = $1`, [uscc]))[0];
+  const deregistrations = async (uscc: string): Promise<{ id: string; route: string; status: string; requested_by: { subject: string; role: string } }[]> =>
+    ds.query(`SELECT id, route, status, data->'requestedBy' AS requested_by FROM deregistration WHERE uscc = $1 ORDER BY created_at`, [uscc]);
+  const allHandled = (...events: CloudEvent<unknown>[]) => waitFor(async () => ((await Promise.all(events.map((e) => handled(BANKRUPTCY_FOLLOW_GROUP, e.id)))).every(Boolean) ? true : undefined), 30_000);
+  const send = async (e: CloudEvent<unknown>) => {
+    await r.publisher.send(BANKRUPTCY_TOPIC, e);
+  };
+
+  const accepted = (caseId: string, uscc: string): CloudEvent<CaseAcceptedData> =>
+    buildEvent(CaseAccepted, BANKRUPTCY_SOURCE, {
+      aggregateId: caseId,
+      data: { caseId, courtId: COURT_ID, courtName: '广州市中级人民法院', rulingNo: `(2027)粤01破申${caseId}号`, caseRef: `(2027)粤01破${caseId}号`, debtor: { uscc }, acceptedOn: '2027-03-01' },
+    });
+  const closed = (caseId: string, uscc: string, outcome: CaseClosedData['outcome'], procedureType: CaseClosedData['procedureType']): CloudEvent<CaseClosedData> =>
+    buildEvent(CaseClosed, BANKRUPTCY_SOURCE, {
+      aggregateId: caseId,
+      data: {
+        caseId,
+        courtId: COURT_ID,
+        caseRef: `(2027)粤01破${caseId}号`,
+        debtor: { uscc },
+        procedureType,
+        closingDate: '2027-09-30',
+        outcome,
+        rulingRef: `(2027)粤01破${caseId}号之五`,
+        administratorId: 'admin-firm-7',
+        administratorName: '广东示例律师事务所',
+      },
+    });
+
+  const register = (tradeName: string) => r.register(tradeName, founder);
+
+  let liquidated: string; // accepted, then closed with the liquidation completed
+  let reorganised: string; // accepted, then closed with the reorganisation completed
+  let ordinaryFirst: string; // accepted, applies for ordinary deregistration, then the liquidation closes
+
+  beforeAll(async () => {
+    liquidated = await register('破晓');
+    reorganised = await register('重光');
+    ordinaryFirst = await register('清流');
+  }, 60_000);
+
+  describe('bankruptcy.case.accepted', () => {
+    it('flags the company under bankruptcy with the case; a redelivery changes nothing', async () => {
+      const events = [accepted('101', liquidated), accepted('102', reorganised), accepted('103', ordinaryFirst)];
+      for (const e of events) await send(e);
+      await allHandled(...events);
+      expect(await companyRow(liquidated)).toMatchObject({
+        status: 'ACTIVE',
+        flags: { underBankruptcy: true, underDeregistration: false },
+        bankruptcy: { caseId: '101', courtId: COURT_ID, courtName: '广州市中级人民法院', caseRef: '(2027)粤01破101号', rulingNo: '(2027)粤01破申101号', acceptedOn: '2027-03-01', eventId: events[0].id },
+      });
+      expect((await companyRow(reorganised)).flags.underBankruptcy).toBe(true);
+
+      // The same event again, then another one keyed by the same case (same partition, handled after it).
+      const before = await companyRow(liquidated);
+      await send(events[0]);
+      const marker = closed('101', '91440104MA0000000X', 'WITHDRAWN', 'LIQUIDATION'); // case 101 but an unknown debtor: nothing for liquidated
+      await send(marker);
+      await allHandled(marker);
+      expect(await companyRow(liquidated)).toEqual(before);
+    });
+
+    it('bars simplified deregistration (422 problem+json naming UNDER_BANKRUPTCY); the ordinary route stays open', async () => {
+      const refused = await simplified(liquidated);
+      expect(refused.status).toBe(422);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({ type: `${PROBLEM}registration-simplified-excluded`, reasons: ['UNDER_BANKRUPTCY'] });
+      expect(await payloads('registration.deregistration.requested.v1', liquidated)).toEqual([]);
+
+      const ordinary = await apply(ordinaryFirst, { route: 'ORDINARY', liquidationReportRef: 'LIQ-2027-0103' });
+      expect(ordinary.status).toBe(201);
+      expect(ordinary.body).toMatchObject({ route: 'ORDINARY', status: 'CLEARING' });
+    });
+  });
+
+  describe('bankruptcy.case.closed', () => {
+    it('liquidation completed: the court-route deregistration opens, UNDER_REVIEW with the ruling, requested by the bankruptcy service; delivered twice, one case', async () => {
+      const e = closed('101', liquidated, 'LIQUIDATION_COMPLETED', 'LIQUIDATION');
+      await send(e);
+      await send(e);
+      // Another closing event for the same case (a new id, so past the inbox): the case is open already.
+      const again = closed('101', liquidated, 'LIQUIDATION_COMPLETED', 'LIQUIDATION');
+      await send(again);
+      await allHandled(e, again);
+
+      const cases = await deregistrations(liquidated);
+      expect(cases).toEqual([{ id: expect.any(String), route: 'COURT', status: 'UNDER_REVIEW', requested_by: { subject: 'bankruptcy-service', role: 'bankruptcy_service' } }]);
+      const id = cases[0].id;
+      const view = await http().get(`${PREFIX}/companies/${liquidated}/deregistrations/${id}`).set(as(officerYx));
+      expect(view.status).toBe(200);
+      expect(view.body).toMatchObject({
+        uscc: liquidated,
+        route: 'COURT',
+        status: 'UNDER_REVIEW',
+        courtRulingRef: '(2027)粤01破101号之五',
+        bankruptcyCase: { caseId: '101', courtId: COURT_ID, caseRef: '(2027)粤01破101号', closingDate: '2027-09-30', outcome: 'LIQUIDATION_COMPLETED' },
+      });
+      expect(await payloads('registration.deregistration.requested.v1', liquidated)).toEqual([
+        {
+          uscc: liquidated,
+          deregistrationId: id,
+          route: 'COURT',
+          requestedAt: view.body.requestedAt,
+          courtRulingRef: '(2027)粤01破101号之五',
+          bankruptcyCase: { caseId: '101', closingDate: '2027-09-30' },
+        },
+      ]);
+      expect(await companyRow(liquidated)).toMatchObject({
+        status: 'ACTIVE',
+        flags: { underBankruptcy: true, underDeregistration: true },
+        bankruptcy: { caseId: '101', closed: { closingDate: '2027-09-30', outcome: 'LIQUIDATION_COMPLETED', rulingRef: '(2027)粤01破101号之五', eventId: e.id } },
+      });
+
+      // The officer decides as on any court-route case: the company ends, the ruling carried.
+      const approved = await http().post(`${PREFIX}/companies/${liquidated}/deregistrations/${id}/decision`).set(as(officerYx)).send({ outcome: 'APPROVE' });
+      expect(approved.status).toBe(200);
+      expect(approved.body.status).toBe('DEREGISTERED');
+      expect(await payloads('registration.company.deregistered.v1', liquidated)).toEqual([
+        { uscc: liquidated, route: 'COURT', effectiveOn: expect.any(String), courtRulingRef: '(2027)粤01破101号之五' },
+      ]);
+
+      // A closing event for a deregistered company: nothing.
+      const late = closed('101', liquidated, 'LIQUIDATION_COMPLETED', 'LIQUIDATION');
+      await send(late);
+      await allHandled(late);
+      expect(await deregistrations(liquidated)).toHaveLength(1);
+      expect((await ds.query(`SELECT count(*)::int AS n FROM messaging_dead_letter`))[0].n).toBe(0);
+    });
+
+    it('liquidation completed while an ordinary deregistration is open: nothing changes', async () => {
+      const before = await companyRow(ordinaryFirst);
+      const e = closed('103', ordinaryFirst, 'LIQUIDATION_COMPLETED', 'LIQUIDATION');
+      await send(e);
+      await allHandled(e);
+      expect((await deregistrations(ordinaryFirst)).map((d) => [d.route, d.status])).toEqual([['ORDINARY', 'CLEARING']]);
+      expect(await companyRow(ordinaryFirst)).toEqual(before);
+      expect((await payloads('registration.deregistration.requested.v1', ordinaryFirst)).map((p) => p['route'])).toEqual(['ORDINARY']);
+    });
+
+    it('reorganisation completed: the flag is cleared, no deregistration; the simplified route opens again', async () => {
+      const e = closed('102', reorganised, 'REORGANISATION_COMPLETED', 'REORGANISATION');
+      await send(e);
+      await allHandled(e);
+      const row = await companyRow(reorganised);
+      expect(row).toMatchObject({ status: 'ACTIVE', flags: { underBankruptcy: false, underDeregistration: false }, bankruptcy: null });
+      expect(await deregistrations(reorganised)).toEqual([]);
+      expect(await payloads('registration.deregistration.requested.v1', reorganised)).toEqual([]);
+
+      const res = await simplified(reorganised);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ route: 'SIMPLIFIED', status: 'NOTICE_PUBLISHED' });
+    });
+  });
+
+  it('events for a company registration does not know are handled (inbox rows) and change nothing', async () => {
+    const body = '91440104MA0BK0001';
+    const unknown = `${body}${usccCheckChar(body)}`;
+    const before = {
+      companies: (await ds.query(`SELECT count(*)::int AS n FROM company`))[0].n,
+      deregistrations: (await ds.query(`SELECT count(*)::int AS n FROM deregistration`))[0].n,
+      outbox: (await ds.query(`SELECT count(*)::int AS n FROM messaging_outbox`))[0].n,
+    };
+    const events = [accepted('909', unknown), closed('909', unknown, 'LIQUIDATION_COMPLETED', 'LIQUIDATION')];
+    for (const e of events) await send(e);
+    await allHandled(...events);
+    expect(await companyRow(unknown)).toBeUndefined();
+    expect({
+      companies: (await ds.query(`SELECT count(*)::int AS n FROM company`))[0].n,
+      deregistrations: (await ds.query(`SELECT count(*)::int AS n FROM deregistration`))[0].n,
+      outbox: (await ds.query(`SELECT count(*)::int AS n FROM messaging_outbox`))[0].n,
+    }).toEqual(before);
+    expect((await ds.query(`SELECT count(*)::int AS n FROM messaging_dead_letter`))[0].n).toBe(0);
+  });
+});

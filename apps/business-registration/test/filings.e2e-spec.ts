@@ -1,0 +1,134 @@
+import type request from 'supertest';
+import { isValidUscc } from '@one-window/business-registration/domain';
+import { registrationUnderTest } from './registration-under-test';
+
+const PREFIX = '/api/v1/business-registration';
+const YX = 'GZ-YX-AMR';
+const PROBLEMS = 'https://one-window.gov.cn/problems/';
+
+/** 一照多址 premises filings and simplified branch registration (§6), against the real database and broker. */
+describe('business registration: multi-address filing and branches', () => {
+  const r = registrationUnderTest();
+  const { tokens, http, as, payloads } = r;
+  const founder = tokens.token({ sub: 'filing-founder-1', roles: ['applicant'] });
+  const stranger = tokens.token({ sub: 'filing-founder-2', roles: ['applicant'] });
+  const officerYx = tokens.token({ sub: 'officer-yx', roles: ['officer'], agency_id: YX });
+  const officerTh = tokens.token({ sub: 'officer-th', roles: ['officer'], agency_id: 'GZ-TH-AMR' });
+  const NAME = '广州市多址科技有限公司';
+  let uscc: string;
+
+  const fields = (res: request.Response) => [...new Set(res.body.violations.map((v: { field: string }) => v.field))].sort();
+  const premises = (body: object, token = founder) => http().post(`${PREFIX}/companies/${uscc}/premises`).set(as(token)).send(body);
+  const branch = (body: object, token = founder) => http().post(`${PREFIX}/companies/${uscc}/branches`).set(as(token)).send(body);
+
+  beforeAll(async () => {
+    await r.start();
+    uscc = await r.register('多址', founder);
+  });
+  afterAll(() => r.close());
+
+  describe('一照多址 (premises filing)', () => {
+    it('files an extra address in the same city with a scope subset and a commitment: registration.premises.filed; listed for the company and its authority', async () => {
+      const res = await premises({ standardAddressId: 'GZ-ADDR-0004', scopeCodes: ['I6513'], commitmentRef: 'commit-1' });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        uscc,
+        address: { standardAddressId: 'GZ-ADDR-0004', divisionCode: '440106', text: '广州市天河区示例路4号' },
+        scope: ['I6513'],
+        commitmentRef: 'commit-1',
+        filedBy: 'filing-founder-1',
+      });
+      expect(await payloads('registration.premises.filed.v1', uscc)).toEqual([
+        { uscc, filingId: res.body.id, standardAddressId: 'GZ-ADDR-0004', divisionCode: '440106', scope: ['I6513'], commitmentRef: 'commit-1', filedOn: res.body.filedOn },
+      ]);
+      for (const token of [founder, officerYx]) {
+        const list = await http().get(`${PREFIX}/companies/${uscc}/premises`).set(as(token));
+        expect(list.status).toBe(200);
+        expect(list.body.items.map((f: { id: string }) => f.id)).toEqual([res.body.id]);
+      }
+      expect((await http().get(`${PREFIX}/companies/${uscc}/premises`).set(as(officerTh))).status).toBe(404);
+      expect((await http().get(`${PREFIX}/companies/${uscc}/premises`).set(as(stranger))).status).toBe(404);
+    });
+
+    it('refuses what the filing rules forbid (422 naming the reasons), bad input (400 naming fields), other callers (404 / 403)', async () => {
+      const refused = async (body: object, reasons: string[]) => {
+        const res = await premises(body);
+        expect(res.status).toBe(422);
+        expect(res.body).toMatchObject({ type: `${PROBLEMS}registration-filing-not-allowed`, reasons });
+      };
+      await refused({ standardAddressId: 'GZ-ADDR-0004', scopeCodes: ['I6513'], commitmentRef: 'commit-2' }, ['ALREADY_FILED']);
+      await refused({ standardAddressId: 'GZ-ADDR-0005', scopeCodes: ['F5191'], commitmentRef: 'commit-2' }, ['SCOPE_NOT_SUBSET']);
+      await refused({ standardAddressId: 'GZ-ADDR-0002', scopeCodes: ['I6513'], commitmentRef: 'commit-2' }, ['ADDRESS_BLOCKED']);
+      await refused({ standardAddressId: 'GZ-ADDR-9999', scopeCodes: ['I6513'], commitmentRef: 'commit-2' }, ['ADDRESS_UNKNOWN']);
+      await refused({ standardAddressId: 'GZ-ADDR-0001', scopeCodes: ['I6513'], commitmentRef: 'commit-2' }, ['SAME_AS_DOMICILE']);
+
+      const bad = await premises({ standardAddressId: '', scopeCodes: ['software'] });
+      expect(bad.status).toBe(400);
+      expect(fields(bad)).toEqual(['commitmentRef', 'scopeCodes', 'standardAddressId']);
+
+      expect((await premises({ standardAddressId: 'GZ-ADDR-0005', scopeCodes: ['I6513'], commitmentRef: 'c' }, stranger)).status).toBe(404);
+      expect((await premises({ standardAddressId: 'GZ-ADDR-0005', scopeCodes: ['I6513'], commitmentRef: 'c' }, officerYx)).status).toBe(403);
+      expect((await http().post(`${PREFIX}/companies/91440104MA0000000X/premises`).set(as(founder)).send({ standardAddressId: 'GZ-ADDR-0005', scopeCodes: ['I6513'], commitmentRef: 'c' })).status).toBe(404);
+      expect(await payloads('registration.premises.filed.v1', uscc)).toHaveLength(1);
+    });
+  });
+
+  describe('branch registration (分支机构)', () => {
+    it("registers a branch with its own credit code from the branch district's authority: registration.branch.registered", async () => {
+      const res = await branch({ name: `${NAME}天河分公司`, standardAddressId: 'GZ-ADDR-0004', scopeCodes: ['I6513'], personInChargeRef: 'p-b' });
+      expect(res.status).toBe(201);
+      const code = res.body.uscc as string;
+      expect(isValidUscc(code)).toBe(true);
+      expect(code).not.toBe(uscc);
+      expect(code.slice(0, 8)).toBe('91440106');
+      expect(res.body).toMatchObject({ parentUscc: uscc, name: `${NAME}天河分公司`, authorityCode: 'GZ-TH-AMR', status: 'ACTIVE', permitByCommitment: false });
+      expect(await payloads('registration.branch.registered.v1', code)).toEqual([
+        {
+          uscc: code,
+          parentUscc: uscc,
+          name: `${NAME}天河分公司`,
+          authorityCode: 'GZ-TH-AMR',
+          address: { standardAddressId: 'GZ-ADDR-0004', divisionCode: '440106', text: '广州市天河区示例路4号' },
+          scope: ['I6513'],
+          personInChargeRef: 'p-b',
+          permitByCommitment: false,
+          establishedOn: res.body.establishedOn,
+        },
+      ]);
+      const list = await http().get(`${PREFIX}/companies/${uscc}/branches`).set(as(founder));
+      expect(list.body.items.map((b: { uscc: string }) => b.uscc)).toEqual([code]);
+      expect((await http().get(`${PREFIX}/companies/${uscc}/branches`).set(as(stranger))).status).toBe(404);
+
+      const commit = await branch({ name: `${NAME}南沙营业部`, standardAddressId: 'GZ-ADDR-0005', scopeCodes: ['H6210'], personInChargeRef: 'p-a', permitByCommitment: true });
+      expect(commit.status).toBe(201);
+      expect(commit.body).toMatchObject({ authorityCode: 'GZ-NS-AMR', permitByCommitment: true });
+      expect(commit.body.uscc.slice(0, 8)).toBe('91440115');
+    });
+
+    it('refuses a name without the parent name or a branch word, a scope outside the parent’s, a taken name (422); bad input 400; other callers 404 / 403', async () => {
+      const refused = async (body: object, reasons: string[]) => {
+        const res = await branch({ standardAddressId: 'GZ-ADDR-0004', scopeCodes: ['I6513'], personInChargeRef: 'p-b', ...body });
+        expect(res.status).toBe(422);
+        expect(res.body).toMatchObject({ type: `${PROBLEMS}registration-filing-not-allowed`, reasons });
+      };
+      await refused({ name: '广州市别家科技有限公司天河分公司' }, ['BRANCH_NAME']);
+      await refused({ name: `${NAME}天河办事处` }, ['BRANCH_NAME']);
+      await refused({ name: `${NAME}越秀分店`, scopeCodes: ['K7010'] }, ['SCOPE_NOT_SUBSET']);
+      await refused({ name: `${NAME}天河分公司` }, ['BRANCH_NAME_TAKEN']);
+
+      const bad = await branch({ name: 'x', scopeCodes: [], permitByCommitment: 'yes' });
+      expect(bad.status).toBe(400);
+      expect(fields(bad)).toEqual(['name', 'permitByCommitment', 'personInChargeRef', 'scopeCodes', 'standardAddressId']);
+      expect((await branch({ name: `${NAME}越秀分店`, standardAddressId: 'GZ-ADDR-0001', scopeCodes: ['I6513'], personInChargeRef: 'p-b' }, stranger)).status).toBe(404);
+      expect((await branch({ name: `${NAME}越秀分店`, standardAddressId: 'GZ-ADDR-0001', scopeCodes: ['I6513'], personInChargeRef: 'p-b' }, officerYx)).status).toBe(403);
+    });
+  });
+
+  it('states the roles in the OpenAPI document', async () => {
+    const paths = (await http().get('/openapi.json')).body.paths;
+    for (const p of ['premises', 'branches']) {
+      expect(paths[`${PREFIX}/companies/{uscc}/${p}`].post['x-roles']).toEqual(['applicant']);
+      expect(paths[`${PREFIX}/companies/{uscc}/${p}`].get['x-roles']).toEqual(['applicant', 'officer']);
+    }
+  });
+});

@@ -1,0 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+
+export class FileDutyOpinionDto {
+  @ApiProperty() @IsString() @Length(1, 4000) opinion: string;
+}

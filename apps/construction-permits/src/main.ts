@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+import { runService } from '@one-window/shared/platform';
+import { AppModule } from './app.module';
+import { constructionPermitsService } from './service';
+
+runService(constructionPermitsService, AppModule).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { runServiceMigrations } from '@one-window/shared/platform';
+import { taxService } from './service';
+
+// npm run migrate / npm run migrations:check run this for every service: migrate | check
+runServiceMigrations(taxService, process.argv[2]).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

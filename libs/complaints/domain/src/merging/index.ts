@@ -1,0 +1,3 @@
+export * from './links';
+export * from './merge';
+export * from './candidates';

@@ -1,0 +1,4 @@
+export * from './periods';
+export * from './history';
+export * from './working-hours';
+export * from './metrics';

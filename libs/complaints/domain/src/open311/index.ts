@@ -1,0 +1,5 @@
+export * from './status-mapping';
+export * from './service-definition';
+export * from './public-request';
+export * from './request-query';
+export * from './request-updates';

@@ -1,0 +1,10 @@
+export { parseServiceUrls, routeFor } from './service-registry';
+export type { Downstream } from './service-registry';
+export { RateLimiter } from './rate-limiter';
+export type { RateLimitDecision } from './rate-limiter';
+export { mergeOpenApi, toOpenApi31 } from './openapi-merge';
+export type { Json, JsonObject, ServiceDocument } from './openapi-merge';
+export { checkDownstreams } from './downstream-health';
+export type { DownstreamHealth } from './downstream-health';
+export { proxyRequest } from './proxy';
+export type { ProxyFailure, ProxyOptions } from './proxy';

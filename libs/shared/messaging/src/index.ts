@@ -1,0 +1,23 @@
+export { defineEvent, deadLetterTopic, serviceTopic, SCHEMA_BASE_URI } from './catalogue/event-definition';
+export type { EventDefinition, JsonSchema } from './catalogue/event-definition';
+export { EventCatalogue } from './catalogue/event-catalogue';
+export { buildEvent, fromKafkaRecord, toKafkaRecord, MalformedEnvelopeError } from './envelope';
+export type { CloudEvent, KafkaRecord, NewEvent } from './envelope';
+export { brokerAnswers, createIdempotentProducer, createKafka, ensureTopics } from './kafka';
+export type { KafkaSettings, TopicSpec } from './kafka';
+export { Outbox, OUTBOX_CHANNEL } from './outbox/outbox';
+export { OutboxRelay } from './outbox/outbox-relay';
+export type { OutboxRelayOptions } from './outbox/outbox-relay';
+export { InboxConsumer } from './inbox/inbox-consumer';
+export type { EventHandler, InboxConsumerOptions, Outcome, RawMessage } from './inbox/inbox-consumer';
+export { PermanentHandlerError } from './inbox/errors';
+export { DeadLetters } from './inbox/dead-letters';
+export type { DeadLetter } from './inbox/dead-letters';
+export { MESSAGING_ENTITIES } from './entities';
+export { MESSAGING_MIGRATIONS } from './migrations';
+// The client types services hold (through the platform) without importing kafkajs themselves.
+export type { Kafka as KafkaClient, Producer as KafkaProducer } from 'kafkajs';
+export { buildAsyncApi, CLOUDEVENTS_HEADERS_SCHEMA } from './catalogue/asyncapi';
+export type { AsyncApiOptions, PublishingService } from './catalogue/asyncapi';
+export { rewindConsumerGroup } from './replay/rewind';
+export type { RewindTarget } from './replay/rewind';

@@ -1,0 +1,13 @@
+export { createServiceApp, runService, runServiceMigrations } from './bootstrap';
+export { PlatformModule, serviceDataSourceFor } from './platform.module';
+export { PLATFORM_MIGRATIONS } from './platform-migrations';
+export { calendarConfig, loadServiceConfig, relayConfig } from './service-config';
+export { calendarCheck, serviceCalendar } from './calendar';
+export type { ServiceConfig } from './service-config';
+export type { ConsumerDefinition, ServiceDefinition } from './service-definition';
+export { CONSUMERS, EVENT_PRODUCER, KAFKA, SERVICE_CONFIG, SERVICE_DEFINITION } from './tokens';
+export { takeSnapshot } from './snapshots';
+export type { Snapshot, SnapshotSource } from './snapshots';
+export { SNAPSHOT_SOURCES } from './tokens';
+export { startServiceUnderTest } from './testing/service-under-test';
+export type { ServiceUnderTest } from './testing/service-under-test';

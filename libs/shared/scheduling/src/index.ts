@@ -1,0 +1,10 @@
+export { Timers } from './timers';
+export type { TimerFilter } from './timers';
+export type { NewTimer, Timer, TimerHandler, TimerPayload, TimerState } from './timer';
+export { TimerPoller } from './poller/timer-poller';
+export type { RoundResult, TimerPollerOptions } from './poller/timer-poller';
+export { HandlerTimeoutError } from './poller/handler-timeout';
+export { DEFAULT_RETRY_POLICY, retryDelayMs } from './poller/retry-backoff';
+export type { RetryPolicy } from './poller/retry-backoff';
+export { SCHEDULING_ENTITIES } from './entities';
+export { SCHEDULING_MIGRATIONS } from './migrations';

@@ -1,0 +1,35 @@
+import type { EventDefinition } from '@one-window/shared/messaging';
+import { BANKRUPTCY_COOPERATION_EVENTS } from './events/bankruptcy-events';
+import { CREDIT_EVENTS } from './events/credit-events';
+import { FILING_EVENTS } from './events/filing-events';
+import { INVOICING_EVENTS } from './events/invoicing-events';
+import { InvoicingEnabled, TaxpayerDeregistered, TaxpayerRegistered, TaxpayerUpdated } from './events/taxpayer-events';
+
+export { TAX_SOURCE, TAX_TOPIC } from './topic';
+export {
+  InvoicingEnabled,
+  TaxpayerDeregistered,
+  TaxpayerRegistered,
+  TaxpayerUpdated,
+  type InvoicingEnabledData,
+  type TaxpayerDeregisteredData,
+  type TaxpayerRegisteredData,
+  type TaxpayerUpdatedData,
+} from './events/taxpayer-events';
+
+export * from './events/invoicing-events';
+export * from './events/filing-events';
+export * from './events/credit-events';
+export * from './events/bankruptcy-events';
+
+/** Every event the tax service publishes (its part of the catalogue). */
+export const TAX_EVENTS: EventDefinition<unknown>[] = [
+  TaxpayerRegistered,
+  InvoicingEnabled,
+  TaxpayerUpdated,
+  TaxpayerDeregistered,
+  ...INVOICING_EVENTS,
+  ...FILING_EVENTS,
+  ...CREDIT_EVENTS,
+  ...BANKRUPTCY_COOPERATION_EVENTS,
+] as EventDefinition<unknown>[];

@@ -1,0 +1,12 @@
+export * from './shared/errors';
+export * from './shared/actors';
+export type { TaxStateMachine } from './shared/state-machine';
+export * from './taxpayer';
+export * from './relief';
+export * from './filing';
+export * from './invoice';
+export * from './credit-risk';
+export * from './refund';
+export * from './clearance';
+export * from './shared/outcome';
+export * from './publication';

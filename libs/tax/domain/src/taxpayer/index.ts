@@ -1,0 +1,2 @@
+export * from './taxpayer-machine';
+export * from './taxpayer';
