@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { maskIdNumber, maskPersonalData, maskPhone, maskText } from './mask-personal-data';
 
 describe('masking personal data', () => {
@@ -11,6 +12,31 @@ describe('masking personal data', () => {
     expect(maskIdNumber('4401061990010112345')).toBe('4401061990010112345'); // 19 digits
     expect(maskPhone('12812345678')).toBe('12812345678'); // no mobile prefix 12x
     expect(maskPhone('138123456789')).toBe('138123456789'); // 12 digits
+  });
+
+  it('leaves digit runs inside larger tokens alone (request ids, hashes, references)', () => {
+    // A real request id that a CI run once logged as `…-d138****3736`.
+    expect(maskText('c7aba2e2-2f32-4bef-90ba-d13858823736')).toBe('c7aba2e2-2f32-4bef-90ba-d13858823736');
+    expect(maskPhone('ref13812345678')).toBe('ref13812345678');
+    expect(maskPhone('13812345678abc')).toBe('13812345678abc');
+    expect(maskIdNumber('x440106199001011234')).toBe('x440106199001011234');
+    // …while punctuation, spaces and CJK text around a number still count as its edges.
+    expect(maskPhone('tel:13812345678;')).toBe('tel:138****5678;');
+    expect(maskPhone('手机13812345678。')).toBe('手机138****5678。');
+  });
+
+  it('never changes a UUID (property)', () => {
+    fc.assert(
+      fc.property(fc.uuid(), (id) => maskText(id) === id && (maskPersonalData({ requestId: id }) as { requestId: string }).requestId === id),
+      { numRuns: 5000 },
+    );
+    // and in particular not the UUIDs whose hex digits happen to spell a mobile number
+    fc.assert(
+      fc.property(fc.uuid(), fc.constantFrom('a', 'd', 'f', '0'), fc.integer({ min: 3, max: 9 }), fc.nat({ max: 99_999_999 }), (id, lead, second, rest) => {
+        const crafted = `${id.slice(0, 24)}${lead}1${second}${String(rest).padStart(9, '0')}`;
+        return maskText(crafted) === crafted;
+      }),
+    );
   });
 
   it('masks mainland mobile numbers, with or without +86 and separators', () => {

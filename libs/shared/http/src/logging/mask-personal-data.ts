@@ -1,7 +1,9 @@
 // PRC resident identity number: 6-digit region, 8-digit birth date, 3-digit sequence, check char (0-9/X).
 const ID_NUMBER = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
 // Mainland mobile number, optionally +86/86-prefixed, optionally split 3-4-4 by spaces or dashes.
-const MOBILE = /(?<![0-9])((?:\+?86[- ]?)?)(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?![0-9])/g;
+// Like the ID number, it must stand alone: digits touching a letter or digit belong to a larger token
+// (a UUID request id such as `…-d13858823736`, a hash, a reference) and are not a phone number.
+const MOBILE = /(?<![0-9A-Za-z])((?:\+?86[- ]?)?)(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?![0-9A-Za-z])/g;
 
 /** `440106199001011234` → `440106********1234` (keeps region and last 4; birth date hidden). Other input is returned as is. */
 export function maskIdNumber(value: string): string {
