@@ -1,4 +1,4 @@
-import { BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed } from '@one-window/bankruptcy/contracts';
+import { BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed, ReorganisationPlanApproved } from '@one-window/bankruptcy/contracts';
 import { REGISTRATION_EVENTS, REGISTRATION_TOPIC } from '@one-window/business-registration/contracts';
 import { CompanyRepository, REGISTRATION_ENTITIES, REGISTRATION_MIGRATIONS } from '@one-window/business-registration/data-access';
 import { ClearanceExempted, ClearanceIssued, ReturnFiled, TAX_TOPIC, TaxpayerRegistered } from '@one-window/tax/contracts';
@@ -31,13 +31,13 @@ export const TAX_CLEARANCE_GROUP = 'registration.tax-clearance';
 export const TAX_FILINGS_GROUP = 'registration.tax-filings';
 /**
  * The consumer group that follows bankruptcy cases (§11 consumed from bankruptcy): acceptance flags
- * the company `underBankruptcy`; the closing ruling opens the court-route deregistration or clears
- * the flag. One group for a case's events, which the bankruptcy service keys by case id, so they
+ * the company `underBankruptcy`; an approved plan is recorded and published; the closing ruling
+ * opens the court-route deregistration or clears the flag. One group for a case's events, which the bankruptcy service keys by case id, so they
  * are handled in their order.
  */
 export const BANKRUPTCY_FOLLOW_GROUP = 'registration.bankruptcy-follow';
 
-type OnCase<K extends 'accepted' | 'closed'> = Parameters<FollowBankruptcyCasesHandler[K]>[0];
+type OnCase<K extends 'accepted' | 'planApproved' | 'closed'> = Parameters<FollowBankruptcyCasesHandler[K]>[0];
 
 /** The business-registration service as the platform runs it (see libs/shared/platform). */
 export const businessRegistrationService: ServiceDefinition = {
@@ -94,9 +94,10 @@ export const businessRegistrationService: ServiceDefinition = {
     {
       groupId: BANKRUPTCY_FOLLOW_GROUP,
       topics: [BANKRUPTCY_TOPIC],
-      events: [CaseAccepted, CaseClosed],
+      events: [CaseAccepted, ReorganisationPlanApproved, CaseClosed],
       handlers: (get) => ({
         [CaseAccepted.type]: (e, tx) => get(FollowBankruptcyCasesHandler).accepted(e as OnCase<'accepted'>, tx),
+        [ReorganisationPlanApproved.type]: (e, tx) => get(FollowBankruptcyCasesHandler).planApproved(e as OnCase<'planApproved'>, tx),
         [CaseClosed.type]: (e, tx) => get(FollowBankruptcyCasesHandler).closed(e as OnCase<'closed'>, tx),
       }),
     },

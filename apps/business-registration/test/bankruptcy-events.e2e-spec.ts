@@ -1,5 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { BANKRUPTCY_SOURCE, BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed, type CaseAcceptedData, type CaseClosedData } from '@one-window/bankruptcy/contracts';
+import {
+  BANKRUPTCY_SOURCE,
+  BANKRUPTCY_TOPIC,
+  CaseAccepted,
+  CaseClosed,
+  ReorganisationPlanApproved,
+  type CaseAcceptedData,
+  type CaseClosedData,
+  type ReorganisationPlanApprovedData,
+} from '@one-window/bankruptcy/contracts';
 import { usccCheckChar } from '@one-window/business-registration/domain';
 import { buildEvent, type CloudEvent } from '@one-window/shared/messaging';
 import { waitFor } from '@one-window/shared/testing';
@@ -15,7 +24,8 @@ const COURT_ID = 'COURT-440100-IPC';
 /**
  * Business registration follows the bankruptcy cases (§11 consumed from bankruptcy, §8 "After court
  * liquidation or bankruptcy", bankruptcy.md B11) from `bankruptcy.events` on the real broker, into
- * the real database: acceptance flags the company and closes the simplified route to it; a completed
+ * the real database: acceptance flags the company and closes the simplified route to it; an approved
+ * reorganisation plan is recorded and published on the public record; a completed
  * liquidation opens the court-route deregistration with the termination ruling; another outcome
  * clears the flag; redelivery and unknown debtors have no effect beyond the inbox.
  */
@@ -63,6 +73,29 @@ describe('business registration: bankruptcy case events (e2e)', () => {
       },
     });
 
+  const planApproved = (caseId: string, uscc: string, rulingRef = `(2027)粤01破${caseId}号之三`): CloudEvent<ReorganisationPlanApprovedData> =>
+    buildEvent(ReorganisationPlanApproved, BANKRUPTCY_SOURCE, {
+      aggregateId: caseId,
+      data: {
+        caseId,
+        courtId: COURT_ID,
+        courtName: '广州市中级人民法院',
+        caseRef: `(2027)粤01破${caseId}号`,
+        debtor: { uscc },
+        procedureType: 'REORGANISATION',
+        approvedOn: '2027-06-15',
+        rulingRef,
+        executionDeadline: '2029-06-14',
+        administratorId: 'admin-firm-7',
+        administratorName: '广东示例律师事务所',
+      },
+    });
+  const publicView = async (uscc: string) => {
+    const res = await http().get(`${PREFIX}/public/companies/${uscc}`);
+    expect(res.status).toBe(200);
+    return res.body as Record<string, unknown>;
+  };
+
   const register = (tradeName: string) => r.register(tradeName, founder);
 
   let liquidated: string; // accepted, then closed with the liquidation completed
@@ -106,6 +139,57 @@ describe('business registration: bankruptcy case events (e2e)', () => {
       const ordinary = await apply(ordinaryFirst, { route: 'ORDINARY', liquidationReportRef: 'LIQ-2027-0103' });
       expect(ordinary.status).toBe(201);
       expect(ordinary.body).toMatchObject({ route: 'ORDINARY', status: 'CLEARING' });
+    });
+  });
+
+  describe('bankruptcy.reorganisation_plan.approved', () => {
+    it('the public record shows proceedings under way from acceptance: court, case, date; never the administrator', async () => {
+      const view = await publicView(liquidated);
+      expect(view['bankruptcy']).toEqual({ stage: 'PROCEEDINGS', courtName: '广州市中级人民法院', caseRef: '(2027)粤01破101号', acceptedOn: '2027-03-01' });
+      expect(JSON.stringify(view)).not.toMatch(/admin-firm|founder/);
+    });
+
+    it('records the plan and publishes it (公示): stage PLAN_EXECUTING with the approving ruling; the flag stays, so the simplified route stays closed', async () => {
+      const e = planApproved('102', reorganised);
+      await send(e);
+      await allHandled(e);
+      expect(await companyRow(reorganised)).toMatchObject({
+        status: 'ACTIVE',
+        flags: { underBankruptcy: true },
+        bankruptcy: {
+          caseId: '102',
+          acceptedOn: '2027-03-01',
+          plan: { procedureType: 'REORGANISATION', approvedOn: '2027-06-15', rulingRef: '(2027)粤01破102号之三', executionDeadline: '2029-06-14', eventId: e.id },
+        },
+      });
+      const view = await publicView(reorganised);
+      expect(view['bankruptcy']).toEqual({
+        stage: 'PLAN_EXECUTING',
+        courtName: '广州市中级人民法院',
+        caseRef: '(2027)粤01破102号',
+        acceptedOn: '2027-03-01',
+        plan: { procedureType: 'REORGANISATION', approvedOn: '2027-06-15', rulingRef: '(2027)粤01破102号之三', executionDeadline: '2029-06-14' },
+      });
+      expect(JSON.stringify(view)).not.toMatch(/admin-firm|eventId/);
+      // The search results carry the same public record.
+      const found = await http().get(`${PREFIX}/public/companies`).query({ name: '重光' });
+      expect(found.status).toBe(200);
+      expect(found.body.items).toEqual([expect.objectContaining({ uscc: reorganised, bankruptcy: view['bankruptcy'] })]);
+
+      const refused = await simplified(reorganised);
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ reasons: ['UNDER_BANKRUPTCY'] });
+    });
+
+    it('the same approving ruling again (redelivered, or re-sent with a new id) changes nothing; a plan for another case is not applied', async () => {
+      const before = await companyRow(reorganised);
+      const again = planApproved('102', reorganised);
+      const otherCase = planApproved('777', reorganised);
+      await send(again);
+      await send(otherCase);
+      await allHandled(again, otherCase);
+      expect(await companyRow(reorganised)).toEqual(before);
+      expect((await ds.query(`SELECT count(*)::int AS n FROM messaging_dead_letter`))[0].n).toBe(0);
     });
   });
 
@@ -178,7 +262,17 @@ describe('business registration: bankruptcy case events (e2e)', () => {
       await send(e);
       await allHandled(e);
       const row = await companyRow(reorganised);
-      expect(row).toMatchObject({ status: 'ACTIVE', flags: { underBankruptcy: false, underDeregistration: false }, bankruptcy: null });
+      expect(row).toMatchObject({
+        status: 'ACTIVE',
+        flags: { underBankruptcy: false, underDeregistration: false },
+        bankruptcy: { caseId: '102', closed: { closingDate: '2027-09-30', outcome: 'REORGANISATION_COMPLETED', rulingRef: '(2027)粤01破102号之五', eventId: e.id } },
+      });
+      expect(await publicView(reorganised)).not.toHaveProperty('bankruptcy');
+      // Late events of the closed case (a plan approval, an acceptance, the closing again) do not put the company back under bankruptcy.
+      const late = [planApproved('102', reorganised, '(2027)粤01破102号之九'), accepted('102', reorganised), closed('102', reorganised, 'REORGANISATION_COMPLETED', 'REORGANISATION')];
+      for (const l of late) await send(l);
+      await allHandled(...late);
+      expect(await companyRow(reorganised)).toEqual(row);
       expect(await deregistrations(reorganised)).toEqual([]);
       expect(await payloads('registration.deregistration.requested.v1', reorganised)).toEqual([]);
 

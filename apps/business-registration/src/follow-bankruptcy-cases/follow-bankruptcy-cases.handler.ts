@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DEBTOR_ENDING_OUTCOMES, type CaseAcceptedData, type CaseClosedData } from '@one-window/bankruptcy/contracts';
-import { afterBankruptcyClosed } from '@one-window/business-registration/domain';
+import { DEBTOR_ENDING_OUTCOMES, type CaseAcceptedData, type CaseClosedData, type ReorganisationPlanApprovedData } from '@one-window/bankruptcy/contracts';
+import { afterBankruptcyClosed, afterPlanApproved } from '@one-window/business-registration/domain';
 import { CompanyRepository, DeregistrationRepository, type CompanyRecord } from '@one-window/business-registration/data-access';
 import type { CloudEvent } from '@one-window/shared/messaging';
 import type { Stored } from '@one-window/shared/persistence';
@@ -23,7 +23,11 @@ const BANKRUPTCY_SERVICE: DeregistrationRequester = { subject: 'bankruptcy-servi
  *   `registration.deregistration.requested` with route COURT and the ruling), requested by the
  *   bankruptcy service, with the case and its closing date; nothing when a deregistration is already
  *   open or the company has ended. The flag stays until the company is deregistered.
- * - `bankruptcy.case.closed`, any other outcome (plan carried out, case withdrawn): the flag is cleared.
+ * - `bankruptcy.reorganisation_plan.approved`: the plan (procedure, approving ruling, execution
+ *   deadline) is recorded on the company and shown on its public record (公示, §7 credit repair,
+ *   000 L1020–1023); the company stays flagged until the case closes.
+ * - `bankruptcy.case.closed`, any other outcome (plan carried out, case withdrawn): the flag is
+ *   cleared; the case stays on record as closed, so a late event of it changes nothing.
  */
 @Injectable()
 export class FollowBankruptcyCasesHandler {
@@ -41,6 +45,7 @@ export class FollowBankruptcyCasesHandler {
     if (!stored) return;
     const c = stored.doc;
     if (c.flags.underBankruptcy && c.bankruptcy?.caseId === d.caseId) return; // flagged for this case already
+    if (c.bankruptcy?.caseId === d.caseId && c.bankruptcy.closed) return; // this case closed already: a late acceptance does not reopen it
     await this.companies.update(
       tx,
       {
@@ -60,6 +65,54 @@ export class FollowBankruptcyCasesHandler {
     );
   }
 
+  async planApproved(event: CloudEvent<ReorganisationPlanApprovedData>, tx: EntityManager): Promise<void> {
+    const d = event.data;
+    const stored = await this.company(tx, event, d.debtor.uscc, d.caseId);
+    if (!stored) return;
+    const c = stored.doc;
+    const decision = afterPlanApproved({
+      entityStatus: c.status,
+      caseId: d.caseId,
+      rulingRef: d.rulingRef,
+      ...(c.bankruptcy
+        ? {
+            recordedCase: {
+              caseId: c.bankruptcy.caseId,
+              closed: c.bankruptcy.closed !== undefined,
+              ...(c.bankruptcy.plan ? { planRulingRef: c.bankruptcy.plan.rulingRef } : {}),
+            },
+          }
+        : {}),
+    });
+    if (decision.action === 'NOTHING') {
+      const log = decision.reason === 'ALREADY_RECORDED' ? 'debug' : 'warn';
+      this.log[log](`${event.type} ${event.id}: plan ${d.rulingRef} of case ${d.caseId} for ${c.uscc} not recorded (${decision.reason}${c.bankruptcy ? `, flagged for ${c.bankruptcy.caseId}` : ''})`);
+      return;
+    }
+    const known = c.bankruptcy?.caseId === d.caseId ? c.bankruptcy : undefined; // an earlier, closed case is replaced
+    await this.companies.update(
+      tx,
+      {
+        ...c,
+        flags: { ...c.flags, underBankruptcy: true },
+        bankruptcy: {
+          ...(known ?? { caseId: d.caseId, eventId: event.id }),
+          courtId: known?.courtId ?? d.courtId,
+          ...((known?.courtName ?? d.courtName) !== undefined ? { courtName: known?.courtName ?? d.courtName } : {}),
+          ...((known?.caseRef ?? d.caseRef) !== undefined ? { caseRef: known?.caseRef ?? d.caseRef } : {}),
+          plan: {
+            procedureType: d.procedureType,
+            approvedOn: d.approvedOn,
+            rulingRef: d.rulingRef,
+            ...(d.executionDeadline !== undefined ? { executionDeadline: d.executionDeadline } : {}),
+            eventId: event.id,
+          },
+        },
+      },
+      stored.version,
+    );
+  }
+
   async closed(event: CloudEvent<CaseClosedData>, tx: EntityManager): Promise<void> {
     const d = event.data;
     const stored = await this.company(tx, event, d.debtor.uscc, d.caseId);
@@ -73,9 +126,21 @@ export class FollowBankruptcyCasesHandler {
         this.log.warn(`${event.type} ${event.id}: case ${d.caseId} closed (${d.outcome}), but ${c.uscc} is flagged for case ${c.bankruptcy.caseId}; flag kept`);
         return;
       }
-      if (!c.flags.underBankruptcy && !c.bankruptcy) return;
-      const { bankruptcy: _ended, ...rest } = c;
-      await this.companies.update(tx, { ...rest, flags: { ...c.flags, underBankruptcy: false } }, stored.version);
+      if (c.bankruptcy?.caseId === d.caseId && c.bankruptcy.closed) return; // recorded closed already
+      // The flag goes; the case stays on record, closed (so a late event of it cannot flag the company again).
+      const known = c.bankruptcy?.caseId === d.caseId ? c.bankruptcy : undefined;
+      await this.companies.update(
+        tx,
+        {
+          ...c,
+          flags: { ...c.flags, underBankruptcy: false },
+          bankruptcy: {
+            ...(known ?? { caseId: d.caseId, courtId: d.courtId, eventId: event.id }),
+            closed: { closingDate: d.closingDate, outcome: d.outcome, rulingRef: d.rulingRef, eventId: event.id },
+          },
+        },
+        stored.version,
+      );
       return;
     }
     if (closure.action === 'NOTHING') {

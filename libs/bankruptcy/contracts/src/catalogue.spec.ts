@@ -1,5 +1,5 @@
 import { EventCatalogue } from '@one-window/shared/messaging';
-import { BANKRUPTCY_EVENTS, BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed, DEBTOR_ENDING_OUTCOMES, DebtorInfoAccessGranted, DebtorInfoAccessRevoked } from '.';
+import { BANKRUPTCY_EVENTS, BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed, DEBTOR_ENDING_OUTCOMES, DebtorInfoAccessGranted, DebtorInfoAccessRevoked, ReorganisationPlanApproved } from '.';
 
 describe('bankruptcy event contracts', () => {
   const catalogue = new EventCatalogue(BANKRUPTCY_EVENTS);
@@ -11,6 +11,7 @@ describe('bankruptcy event contracts', () => {
       'bankruptcy.administrator.appointed.v1',
       'bankruptcy.debtor_info_access.granted.v1',
       'bankruptcy.debtor_info_access.revoked.v1',
+      'bankruptcy.reorganisation_plan.approved.v1',
       'bankruptcy.case.closed.v1',
     ]);
     for (const e of BANKRUPTCY_EVENTS) {
@@ -45,5 +46,15 @@ describe('bankruptcy event contracts', () => {
   it('an accepted case may carry its case reference (案号), additively', () => {
     const { caseRef: _c, ...withoutRef } = CaseAccepted.example;
     expect(catalogue.validate(CaseAccepted.type, withoutRef)).toEqual([]);
+  });
+
+  it('an approved plan names its procedure and the approving ruling; a liquidation has no plan', () => {
+    expect(catalogue.validate(ReorganisationPlanApproved.type, { ...ReorganisationPlanApproved.example, procedureType: 'CONCILIATION' })).toEqual([]);
+    expect(catalogue.validate(ReorganisationPlanApproved.type, { ...ReorganisationPlanApproved.example, procedureType: 'LIQUIDATION' })).toEqual([
+      expect.stringMatching(/^\/procedureType must be equal to one of the allowed values/),
+    ]);
+    const { rulingRef: _r, executionDeadline: _d, ...noRuling } = ReorganisationPlanApproved.example;
+    expect(catalogue.validate(ReorganisationPlanApproved.type, noRuling)).toEqual(["/ must have required property 'rulingRef'"]);
+    expect(catalogue.validate(ReorganisationPlanApproved.type, { ...ReorganisationPlanApproved.example, approvedOn: '2027-02-30' })).toEqual([expect.stringMatching(/^\/approvedOn must match format "date"/)]);
   });
 });

@@ -35,7 +35,7 @@ export interface CompanyRecord {
   readonly capital: { readonly amount: string; readonly currency: 'CNY' };
   readonly legalRepRef: string;
   readonly registeredAt: Date;
-  /** The bankruptcy case behind `flags.underBankruptcy` (from `bankruptcy.case.accepted`); absent when the company is not under bankruptcy. */
+  /** The bankruptcy case behind `flags.underBankruptcy` (from `bankruptcy.case.accepted`), or the last case, closed, when the flag is down; absent when the company never was under bankruptcy. */
   readonly bankruptcy?: CompanyBankruptcyCase;
 }
 
@@ -52,7 +52,15 @@ export interface CompanyBankruptcyCase {
   readonly acceptedOn?: string;
   /** The CloudEvents id of the event that flagged the company (`bankruptcy.case.accepted`, else the closing event). */
   readonly eventId: string;
-  /** Set when the case closed with the liquidation completed (the flag stays: the company ends by the court route). */
+  /** Set when the court approved a reorganisation or conciliation plan (`bankruptcy.reorganisation_plan.approved`): published (公示). */
+  readonly plan?: {
+    readonly procedureType: string;
+    readonly approvedOn: string;
+    readonly rulingRef: string;
+    readonly executionDeadline?: string;
+    readonly eventId: string;
+  };
+  /** Set when the case closed: with the liquidation completed the flag stays (the company ends by the court route), with any other outcome it is cleared. */
   readonly closed?: { readonly closingDate: string; readonly outcome: string; readonly rulingRef: string; readonly eventId: string };
 }
 

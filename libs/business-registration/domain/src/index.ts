@@ -139,7 +139,16 @@ export { DEREGISTRATION_MACHINE, DEREGISTRATION_STATES, type DeregistrationStatu
 export { Deregistration, simplifiedExclusions, DEFAULT_DEREGISTRATION_POLICY } from './exit/deregistration';
 export type { DeregistrationState, DeregistrationPolicy, DeregistrationRoute, EntityStanding, ClearanceKind, ClearanceOutcome, DeregistrationRequestedData } from './exit/deregistration';
 export { SimplifiedDeregistrationExcludedError, NoticePeriodError } from './exit/errors';
-export { afterBankruptcyClosed, isDeregistrable, DEREGISTRABLE_STATUSES, type BankruptcyClosure } from './exit/bankruptcy';
+export {
+  afterBankruptcyClosed,
+  afterPlanApproved,
+  isDeregistrable,
+  publicBankruptcyStage,
+  DEREGISTRABLE_STATUSES,
+  type BankruptcyClosure,
+  type PlanApproval,
+  type PublicBankruptcyStage,
+} from './exit/bankruptcy';
 
 // entity status (§10.4)
 export { MarketEntity, ENTITY_STATUS_MACHINE, entityStatusMachine, ENTITY_STATES, type EntityStatus, type EntityFlags, type MarketEntityState, type EntityStatusChangedData } from './entity/entity-status';

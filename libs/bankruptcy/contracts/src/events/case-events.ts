@@ -26,6 +26,20 @@ const ACCOUNT_SUBJECT: JsonSchema = {
   description: "The administrator's platform account subject (the `sub` of its tokens): an opaque id, no personal data",
 };
 
+/** The case, court and debtor a ruling names (the IRI header, §4). */
+const CASE_HEADER_PROPS: Record<string, JsonSchema> = {
+  caseId: CASE_ID,
+  courtId: { type: 'string', minLength: 1, maxLength: 64, description: "The court's agency id" },
+  courtName: { type: 'string', maxLength: 200 },
+  caseRef: CASE_REF,
+  debtor: DEBTOR,
+};
+/** The administrator named on a ruling (a firm or liquidation group: a body, not a person). */
+const ADMINISTRATOR_PROPS: Record<string, JsonSchema> = { administratorId: ACCOUNT_SUBJECT, administratorName: { type: 'string', maxLength: 200 } };
+/** The court and debtor of the examples. */
+const EXAMPLE_COURT = { courtId: 'COURT-440100-IPC', courtName: '广州市中级人民法院' };
+const EXAMPLE_DEBTOR = { uscc: '91440104MA00001B3B', name: '广州市越秀区示例科技有限公司' };
+
 /** The 7 query sources of bankruptcy.md B8 (000 L989–990). */
 export const DEBTOR_INFO_AGENCIES = ['land', 'housing', 'vehicles', 'tax', 'market_regulation', 'social_security', 'housing_provident_fund'] as const;
 export type DebtorInfoAgency = (typeof DEBTOR_INFO_AGENCIES)[number];
@@ -196,24 +210,18 @@ export const CaseClosed = bankruptcyEventDefinition<CaseClosedData>(
   "The court ruled the proceedings terminated (终结, §6.1 → CLOSED); query rights are revoked. LIQUIDATION_COMPLETED (after a declaration of bankruptcy): the debtor ends, business registration opens its deregistration by the court route with the ruling (B11); the other outcomes: the debtor goes on, no longer under bankruptcy.",
   ['caseId', 'courtId', 'debtor', 'procedureType', 'closingDate', 'outcome', 'rulingRef'],
   {
-    caseId: CASE_ID,
-    courtId: { type: 'string', minLength: 1, maxLength: 64, description: "The court's agency id" },
-    courtName: { type: 'string', maxLength: 200 },
-    caseRef: CASE_REF,
-    debtor: DEBTOR,
+    ...CASE_HEADER_PROPS,
     procedureType: { type: 'string', enum: [...PROCEDURE_TYPES], description: '破产清算 / 重整 / 和解' },
     closingDate: { ...LOCAL_DATE, description: 'The date of the termination ruling (终结)' },
     outcome: { type: 'string', enum: [...CASE_OUTCOMES], description: 'How the case ended; LIQUIDATION_COMPLETED ends the debtor' },
     rulingRef: { type: 'string', minLength: 1, maxLength: 100, description: 'The termination ruling (终结裁定) number' },
-    administratorId: ACCOUNT_SUBJECT,
-    administratorName: { type: 'string', maxLength: 200 },
+    ...ADMINISTRATOR_PROPS,
   },
   {
     caseId: 'BK-2026-0042',
-    courtId: 'COURT-440100-IPC',
-    courtName: '广州市中级人民法院',
+    ...EXAMPLE_COURT,
     caseRef: '(2026)粤01破42号',
-    debtor: { uscc: '91440104MA00001B3B', name: '广州市越秀区示例科技有限公司' },
+    debtor: EXAMPLE_DEBTOR,
     procedureType: 'LIQUIDATION',
     closingDate: '2027-09-30',
     outcome: 'LIQUIDATION_COMPLETED',
@@ -223,5 +231,55 @@ export const CaseClosed = bankruptcyEventDefinition<CaseClosedData>(
   },
 );
 
+/** The procedures that end in an approved plan (§6.1, §6.6): 重整 and 和解 (conciliation follows reorganisation's path with its own plan). */
+export const PLAN_PROCEDURE_TYPES = ['REORGANISATION', 'CONCILIATION'] as const;
+export type PlanProcedureType = (typeof PLAN_PROCEDURE_TYPES)[number];
+
+export interface ReorganisationPlanApprovedData {
+  caseId: string;
+  /** The court's agency id (as in `bankruptcy.case.accepted`). */
+  courtId: string;
+  courtName?: string;
+  /** The case reference (案号). */
+  caseRef?: string;
+  debtor: { uscc: string; name?: string };
+  procedureType: PlanProcedureType;
+  /** The date of the ruling approving the plan. */
+  approvedOn: string;
+  /** The number of the ruling approving the plan (批准重整计划裁定). */
+  rulingRef: string;
+  /** When the plan is to have been carried out (执行期限), if the plan sets it. */
+  executionDeadline?: string;
+  /** The administrator supervising the plan's execution, when one was appointed. */
+  administratorId?: string;
+  administratorName?: string;
+}
+
+export const ReorganisationPlanApproved = bankruptcyEventDefinition<ReorganisationPlanApprovedData>(
+  'bankruptcy.reorganisation_plan.approved',
+  'The court approved the reorganisation (or conciliation) plan (§6.1 ADMINISTERING → PLAN_EXECUTING, §6.6): the debtor goes on under the plan. The plan is published on the enterprise credit publicity system (000 L1020–1023), and credit repair may follow; the case closes later with `bankruptcy.case.closed`.',
+  ['caseId', 'courtId', 'debtor', 'procedureType', 'approvedOn', 'rulingRef'],
+  {
+    ...CASE_HEADER_PROPS,
+    procedureType: { type: 'string', enum: [...PLAN_PROCEDURE_TYPES], description: '重整 / 和解' },
+    approvedOn: { ...LOCAL_DATE, description: 'The date of the ruling approving the plan' },
+    rulingRef: { type: 'string', minLength: 1, maxLength: 100, description: 'The number of the ruling approving the plan' },
+    executionDeadline: { ...LOCAL_DATE, description: 'When the plan is to have been carried out, if the plan sets it' },
+    ...ADMINISTRATOR_PROPS,
+  },
+  {
+    caseId: 'BK-2026-0057',
+    ...EXAMPLE_COURT,
+    caseRef: '(2026)粤01破57号',
+    debtor: EXAMPLE_DEBTOR,
+    procedureType: 'REORGANISATION',
+    approvedOn: '2027-05-20',
+    rulingRef: '(2026)粤01破57号之三',
+    executionDeadline: '2029-05-19',
+    administratorId: 'admin-firm-7',
+    administratorName: '广东示例律师事务所',
+  },
+);
+
 /** The case events of v1, in the order a case produces them. */
-export const CASE_EVENTS: EventDefinition<never>[] = [CaseAccepted, AdministratorAppointed, DebtorInfoAccessGranted, DebtorInfoAccessRevoked, CaseClosed] as EventDefinition<never>[];
+export const CASE_EVENTS: EventDefinition<never>[] = [CaseAccepted, AdministratorAppointed, DebtorInfoAccessGranted, DebtorInfoAccessRevoked, ReorganisationPlanApproved, CaseClosed] as EventDefinition<never>[];

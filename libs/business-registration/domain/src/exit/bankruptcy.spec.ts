@@ -1,7 +1,7 @@
 import { WorkingCalendar } from '@one-window/shared/calendar';
 import { at } from '../shared/machine-testing';
 import { ENTITY_STATES } from '../entity/entity-status';
-import { afterBankruptcyClosed, isDeregistrable } from './bankruptcy';
+import { afterBankruptcyClosed, afterPlanApproved, isDeregistrable, publicBankruptcyStage } from './bankruptcy';
 import { Deregistration, simplifiedExclusions } from './deregistration';
 import { SimplifiedDeregistrationExcludedError } from './errors';
 
@@ -57,5 +57,45 @@ describe('after a bankruptcy case closes', () => {
   it('any other outcome (the company goes on) clears the flag, whatever else holds', () => {
     expect(afterBankruptcyClosed({ ...ends, debtorEnds: false })).toEqual({ action: 'CLEAR_FLAG' });
     expect(afterBankruptcyClosed({ debtorEnds: false, entityStatus: 'DORMANT', deregistrationOpen: true })).toEqual({ action: 'CLEAR_FLAG' });
+  });
+});
+
+describe('after a reorganisation or conciliation plan is approved', () => {
+  const plan = { entityStatus: 'ACTIVE' as const, caseId: 'BK-1', rulingRef: '(2027)粤01破1号之三' };
+  const open = (more: { caseId?: string; planRulingRef?: string } = {}) => ({ recordedCase: { caseId: 'BK-1', closed: false, ...more } });
+
+  it('records the plan for the recorded open case, or for an entity with no case recorded (the acceptance was missed)', () => {
+    expect(afterPlanApproved({ ...plan, ...open() })).toEqual({ action: 'RECORD_PLAN' });
+    expect(afterPlanApproved(plan)).toEqual({ action: 'RECORD_PLAN' });
+  });
+
+  it('a different approving ruling for the same case replaces the recorded one; the same ruling twice is one approval', () => {
+    expect(afterPlanApproved({ ...plan, ...open({ planRulingRef: '(2027)粤01破1号之二' }) })).toEqual({ action: 'RECORD_PLAN' });
+    expect(afterPlanApproved({ ...plan, ...open({ planRulingRef: plan.rulingRef }) })).toEqual({ action: 'NOTHING', reason: 'ALREADY_RECORDED' });
+  });
+
+  it('takes nothing for an ended entity, whatever else holds', () => {
+    for (const status of ENTITY_STATES) {
+      const expected = status === 'DEREGISTERED' || status === 'STRUCK_OFF' ? { action: 'NOTHING', reason: 'ENTITY_ENDED' } : { action: 'RECORD_PLAN' };
+      expect(afterPlanApproved({ ...plan, entityStatus: status })).toEqual(expected);
+      expect(afterPlanApproved({ ...plan, ...open(), entityStatus: status })).toEqual(expected);
+    }
+  });
+
+  it('an entity under another open case keeps it; a closed earlier case does not stand in the way of a new one', () => {
+    expect(afterPlanApproved({ ...plan, ...open({ caseId: 'BK-2' }) })).toEqual({ action: 'NOTHING', reason: 'OTHER_CASE' });
+    expect(afterPlanApproved({ ...plan, recordedCase: { caseId: 'BK-2', closed: true } })).toEqual({ action: 'RECORD_PLAN' });
+  });
+
+  it('a plan arriving after registration recorded this case closed does not reopen it', () => {
+    expect(afterPlanApproved({ ...plan, recordedCase: { caseId: 'BK-1', closed: true } })).toEqual({ action: 'NOTHING', reason: 'CASE_CLOSED' });
+    expect(afterPlanApproved({ ...plan, recordedCase: { caseId: 'BK-1', closed: true, planRulingRef: '(2027)粤01破1号之二' } })).toEqual({ action: 'NOTHING', reason: 'CASE_CLOSED' });
+  });
+
+  it('the public register shows the stage: proceedings, plan executing, closed', () => {
+    expect(publicBankruptcyStage({})).toBe('PROCEEDINGS');
+    expect(publicBankruptcyStage({ plan: {} })).toBe('PLAN_EXECUTING');
+    expect(publicBankruptcyStage({ plan: {}, closed: {} })).toBe('CLOSED');
+    expect(publicBankruptcyStage({ closed: {} })).toBe('CLOSED');
   });
 });

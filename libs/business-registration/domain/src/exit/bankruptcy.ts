@@ -37,3 +37,44 @@ export function afterBankruptcyClosed(input: { readonly debtorEnds: boolean; rea
   if (!isDeregistrable(input.entityStatus)) return { action: 'NOTHING', reason: 'NOT_DEREGISTRABLE' };
   return { action: 'OPEN_COURT_DEREGISTRATION' };
 }
+
+/** What an approved reorganisation (or conciliation) plan does to the entity (§7 credit repair, §11 "reorganisation approved"). */
+export type PlanApproval =
+  /** Record the plan on the entity and publish it (公示, 000 L1020–1023); the entity stays `underBankruptcy` until the case closes. */
+  | { readonly action: 'RECORD_PLAN' }
+  /** Nothing to do, and why: the entity has ended, it is flagged for another case, or this plan is recorded already. */
+  | { readonly action: 'NOTHING'; readonly reason: 'ENTITY_ENDED' | 'OTHER_CASE' | 'CASE_CLOSED' | 'ALREADY_RECORDED' };
+
+/**
+ * The rule for a plan approval, given the case registration last recorded for the entity:
+ * - an ended entity (deregistered, struck off) takes nothing;
+ * - the recorded case is this one and registration knows it closed: nothing (a late plan cannot
+ *   reopen a case; a case's events arrive in order, keyed by case id);
+ * - the recorded case is another one, still open: it keeps that case (the approval is logged);
+ * - the same approving ruling twice is one approval;
+ * - otherwise the plan is recorded, and the entity flagged `underBankruptcy` for this case even if
+ *   registration never saw its acceptance: a plan means the proceedings are open, and they stay open
+ *   (PLAN_EXECUTING) until `bankruptcy.case.closed`.
+ */
+export function afterPlanApproved(input: {
+  readonly entityStatus: EntityStatus;
+  readonly caseId: string;
+  readonly rulingRef: string;
+  /** The case last recorded for the entity, if any: whether its closing ruling was recorded, and the approving ruling of its plan. */
+  readonly recordedCase?: { readonly caseId: string; readonly closed: boolean; readonly planRulingRef?: string };
+}): PlanApproval {
+  const recorded = input.recordedCase;
+  if (input.entityStatus === 'DEREGISTERED' || input.entityStatus === 'STRUCK_OFF') return { action: 'NOTHING', reason: 'ENTITY_ENDED' };
+  if (recorded?.caseId === input.caseId && recorded.closed) return { action: 'NOTHING', reason: 'CASE_CLOSED' };
+  if (recorded !== undefined && recorded.caseId !== input.caseId && !recorded.closed) return { action: 'NOTHING', reason: 'OTHER_CASE' };
+  if (recorded?.caseId === input.caseId && recorded.planRulingRef === input.rulingRef) return { action: 'NOTHING', reason: 'ALREADY_RECORDED' };
+  return { action: 'RECORD_PLAN' };
+}
+
+/** Where a company's bankruptcy case stands, as the public register shows it. */
+export type PublicBankruptcyStage = 'PROCEEDINGS' | 'PLAN_EXECUTING' | 'CLOSED';
+
+export function publicBankruptcyStage(c: { readonly plan?: unknown; readonly closed?: unknown }): PublicBankruptcyStage {
+  if (c.closed !== undefined) return 'CLOSED';
+  return c.plan !== undefined ? 'PLAN_EXECUTING' : 'PROCEEDINGS';
+}
