@@ -102,16 +102,30 @@ describe('R8.7 eligibility properties', () => {
     );
   });
 
-  it('eligible exactly when ≥ 12 months and the year after entry has not ended', () => {
+  it('eligible exactly when ≥ 12 months and no whole calendar year (evaluation year) lies inside credit management', () => {
     fc.assert(
       fc.property(entered, fc.integer({ min: 0, max: 1200 }), (e, days) => {
         const on = new Date(e.getTime() + days * 86_400_000);
         const result = reratingEligibility(isoOf(e), isoOf(on));
         const months = fullMonthsBetween(isoOf(e), isoOf(on));
-        const yearDone = on.getUTCFullYear() >= e.getUTCFullYear() + 2;
+        // the first calendar year that starts on or after entry; it is done once the next one has begun by `on`
+        const jan1 = e.getUTCMonth() === 0 && e.getUTCDate() === 1;
+        const firstWholeYear = e.getUTCFullYear() + (jan1 ? 0 : 1);
+        const yearDone = on.getTime() >= Date.UTC(firstWholeYear + 1, 0, 1);
         expect(result.eligible).toBe(months >= 12 && !yearDone);
         expect(months).toBeGreaterThanOrEqual(Math.floor(days / 31));
       }),
+      { examples: [[new Date('2025-01-01T00:00:00.000Z'), 365]] },
     );
+  });
+
+  it('entering on 1 January: at 12 months the whole year is already done, so never eligible (an annual rating instead)', () => {
+    expect(reratingEligibility('2025-01-01', '2025-12-31')).toMatchObject({ eligible: false, reasons: ['LESS_THAN_12_MONTHS'] });
+    expect(reratingEligibility('2026-01-01', '2026-12-31')).toMatchObject({ eligible: false, reasons: ['LESS_THAN_12_MONTHS'] });
+    expect(reratingEligibility('2025-01-01', '2026-01-01')).toMatchObject({ eligible: false, monthsInManagement: 12, completedEvaluationYear: 2025, reasons: ['FULL_EVALUATION_YEAR_COMPLETED'] });
+    // entering on 2 January: 2025 is not whole, so 12 months later it is eligible, until 2026 is done
+    expect(reratingEligibility('2025-01-02', '2026-01-02')).toMatchObject({ eligible: true, monthsInManagement: 12 });
+    expect(reratingEligibility('2025-01-02', '2026-12-31')).toMatchObject({ eligible: true });
+    expect(reratingEligibility('2025-01-02', '2027-01-01')).toMatchObject({ eligible: false, completedEvaluationYear: 2026 });
   });
 });
