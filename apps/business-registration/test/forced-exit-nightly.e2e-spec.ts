@@ -4,7 +4,7 @@ import { nextForcedExitRunAt } from '@one-window/business-registration/domain';
 import { TaxReturnFilingRepository } from '@one-window/business-registration/data-access';
 import { WorkingCalendar } from '@one-window/shared/calendar';
 import { TimerPoller, Timers, type Timer } from '@one-window/shared/scheduling';
-import { FORCED_EXIT_NIGHTLY_TIMER, ForcedExitNightlyHandler, ForcedExitNightlyScheduler, NIGHTLY_KEY } from '../src/forced-exit-nightly/forced-exit-nightly.handler';
+import { FORCED_EXIT_NIGHTLY_TIMER, ForcedExitNightlyHandler, ForcedExitNightlyScheduler, NIGHTLY_BATCH, NIGHTLY_KEY } from '../src/forced-exit-nightly/forced-exit-nightly.handler';
 import { Clock } from '../src/shared/clock';
 import { registrationUnderTest } from './registration-under-test';
 
@@ -33,10 +33,10 @@ describe('business registration: the nightly forced-exit rule (e2e)', () => {
   const pending = (): Promise<Timer[]> => app.get(Timers).pending({ kind: FORCED_EXIT_NIGHTLY_TIMER });
   const candidateRows = async (uscc: string): Promise<{ as_of: string; status: string; case_id: string | null }[]> =>
     ds.query(`SELECT as_of::text AS as_of, status, case_id FROM forced_exit_candidate WHERE uscc = $1 ORDER BY as_of`, [uscc]);
-  const found = async (uscc: string): Promise<Record<string, unknown>[]> =>
-    (await ds.query(`SELECT payload FROM messaging_outbox WHERE type = 'registration.forced_exit.candidate_found.v1' AND aggregate_id = $1 ORDER BY sequence`, [uscc])).map(
-      (r: { payload: string }) => JSON.parse(r.payload),
-    );
+  const published = async (type: string, uscc: string): Promise<Record<string, unknown>[]> =>
+    (await ds.query(`SELECT payload FROM messaging_outbox WHERE type = $1 AND aggregate_id = $2 ORDER BY sequence`, [type, uscc])).map((r: { payload: string }) => JSON.parse(r.payload));
+  const found = (uscc: string) => published('registration.forced_exit.candidate_found.v1', uscc);
+  const lapsed = (uscc: string) => published('registration.forced_exit.candidate_lapsed.v1', uscc);
   const queue = (query = '', token = officerYx) => http().get(`${PREFIX}/forced-exit-candidates${query}`).set(as(token));
   /** Moves the one pending nightly timer to `dueAt` (the Timers API), then fires what is due at `at` as a poller would. */
   const planAndFire = async (dueAt: Date, at: Date = dueAt) => {
@@ -157,5 +157,54 @@ describe('business registration: the nightly forced-exit rule (e2e)', () => {
     expect(await candidateRows(short)).toHaveLength(1);
     expect(await found(short)).toHaveLength(1);
     expect((await pending()).map((t) => t.dueAt.toISOString())).toEqual([new Date('2030-06-13T18:00:00Z').toISOString()]);
+  });
+
+  it('each night first re-checks the waiting candidates: one whose company filed a tax return while listed, or whose listing was removed, lapses (candidate_lapsed) and leaves the queue; a night spanning several firings does each once', async () => {
+    const NIGHT_4 = new Date('2030-06-13T18:00:00Z'); // 2030-06-14 02:00 local
+    const NIGHT_5 = new Date('2030-06-14T18:00:00Z');
+    const NIGHT_6 = new Date('2030-06-15T18:00:00Z');
+    const cured = await register('夜检整改');
+    await list(cured, '2028-06-12');
+    expect(await fireAt(NIGHT_4)).toMatchObject({ fired: 1 });
+    expect(await candidateRows(cured)).toEqual([{ as_of: '2030-06-14', status: 'PROPOSED', case_id: null }]);
+    expect(await candidateRows(short)).toEqual([{ as_of: '2030-06-12', status: 'PROPOSED', case_id: null }]); // re-checked: still stands
+    expect(await lapsed(short)).toEqual([]);
+
+    // `short` files a return (as the tax-filings consumer records it); the officer removes `cured` from the list.
+    await ds.transaction((tx) =>
+      app.get(TaxReturnFilingRepository).record(tx, { returnId: `r-${short}`, uscc: short, periodKey: 'VAT:2030-05', filedOn: '2030-06-14', eventId: 'e-2', recordedAt: new Date() }),
+    );
+    const [listing] = await ds.query(`SELECT id FROM abnormal_listing WHERE uscc = $1`, [cured]);
+    now = new Date('2030-06-14T02:00:00Z');
+    const removed = await http().post(`${PREFIX}/companies/${cured}/abnormal-listings/${listing.id}/decision`).set(as(officerYx)).send({ outcome: 'REMOVE', correctionRef: 'ADDR-VERIFIED-2030-06' });
+    expect(removed.status).toBe(200);
+
+    // The next night, one company per firing: the re-check and the search go on from their cursor until the night is done.
+    app.get(ForcedExitNightlyHandler).batchSize = 1;
+    let firings = 0;
+    for (; firings < 20; firings++) {
+      const [next] = await pending();
+      if (next.dueAt.getTime() > NIGHT_5.getTime()) break;
+      expect(await fireAt(NIGHT_5)).toMatchObject({ fired: 1 });
+    }
+    app.get(ForcedExitNightlyHandler).batchSize = NIGHTLY_BATCH;
+    expect(firings).toBeGreaterThan(3);
+    expect((await pending()).map((t) => [t.dueAt.toISOString(), t.payload])).toEqual([[NIGHT_6.toISOString(), {}]]);
+
+    expect(await candidateRows(short)).toEqual([{ as_of: '2030-06-12', status: 'LAPSED', case_id: null }]);
+    expect(await candidateRows(cured)).toEqual([{ as_of: '2030-06-14', status: 'LAPSED', case_id: null }]);
+    expect(await lapsed(short)).toEqual([{ uscc: short, authorityCode: YX, asOf: '2030-06-15', listedOn: '2028-06-11', foundOn: '2030-06-12', reason: 'TAX_FILED', taxFiledOn: '2030-06-14' }]);
+    expect(await lapsed(cured)).toEqual([{ uscc: cured, authorityCode: YX, asOf: '2030-06-15', listedOn: '2028-06-12', foundOn: '2030-06-14', reason: 'LISTING_ENDED' }]);
+    expect((await queue()).body.items).toEqual([]);
+    // Confirmed candidates are not re-checked.
+    expect(await candidateRows(full)).toEqual([{ as_of: '2030-06-11', status: 'CONFIRMED', case_id: expect.any(String) }]);
+    expect(await lapsed(full)).toEqual([]);
+
+    // The night after: nothing lapses twice, nothing is proposed again.
+    expect(await fireAt(NIGHT_6)).toMatchObject({ fired: 1 });
+    expect(await lapsed(short)).toHaveLength(1);
+    expect(await lapsed(cured)).toHaveLength(1);
+    expect(await found(short)).toHaveLength(1);
+    expect(await candidateRows(cured)).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assessForcedExit } from '@one-window/business-registration/domain';
+import { assessForcedExit, FORCED_EXIT_OPEN_STATUSES } from '@one-window/business-registration/domain';
 import {
   AbnormalListingRepository,
   CompanyRepository,
@@ -16,8 +16,6 @@ import { Clock } from '../shared/clock';
 import { CompanyStatusConflictError, ForcedExitConflictError, NotForcedExitCandidateError, NotFoundError } from '../shared/errors';
 import { FORCED_EXIT_NOTICE_DAYS, ForcedExitDesk } from '../shared/forced-exit-desk';
 import type { ForcedExitConfirmationDto } from './confirmation.dto';
-
-const OPEN_TO_FORCED_EXIT = ['ACTIVE', 'DORMANT'];
 
 /**
  * An officer of the company's authority confirms a forced-exit candidate (§8 [design]): the
@@ -44,7 +42,7 @@ export class ConfirmForcedExitHandler {
     return this.ds.transaction(async (tx) => {
       const company = await this.companies.get(tx, uscc, { lock: true });
       if (!company || !who.agencyId || company.doc.authorityCode !== who.agencyId) throw new NotFoundError('Company', uscc);
-      if (!OPEN_TO_FORCED_EXIT.includes(company.doc.status)) throw new CompanyStatusConflictError(uscc, company.doc.status, OPEN_TO_FORCED_EXIT);
+      if (!FORCED_EXIT_OPEN_STATUSES.includes(company.doc.status)) throw new CompanyStatusConflictError(uscc, company.doc.status, FORCED_EXIT_OPEN_STATUSES);
       const at = this.clock.now();
       const today = this.calendar.localDateOf(at).toString();
       const asOf = dto.asOf ?? today;

@@ -12,6 +12,7 @@ import {
   DeregistrationObjected,
   DeregistrationRequested,
   ForcedExitCandidateFound,
+  ForcedExitCandidateLapsed,
   LICENCE_EVENTS,
   LicenceIssued,
   LicenceUpdated,
@@ -66,6 +67,7 @@ describe('business-registration event contracts', () => {
       'registration.licence.updated.v1',
       'registration.licence.voided.v1',
       'registration.forced_exit.candidate_found.v1',
+      'registration.forced_exit.candidate_lapsed.v1',
     ]);
     expect(new Set(REGISTRATION_EVENTS.map((e) => e.topic))).toEqual(new Set([REGISTRATION_TOPIC]));
   });
@@ -165,5 +167,14 @@ describe('business-registration event contracts', () => {
     ]);
     const { asOf: _omit, ...noDate } = ForcedExitCandidateFound.example;
     expect(catalogue.validate(ForcedExitCandidateFound.type, noDate)).toEqual(["/ must have required property 'asOf'"]);
+  });
+
+  it('forced-exit candidate lapsed: names why, from a closed list', () => {
+    expect(ForcedExitCandidateLapsed.aggregate).toBe('forced_exit');
+    const { taxFiledOn: _t, ...listingEnded } = ForcedExitCandidateLapsed.example;
+    expect(catalogue.validate(ForcedExitCandidateLapsed.type, { ...listingEnded, reason: 'LISTING_ENDED' })).toEqual([]);
+    expect(catalogue.validate(ForcedExitCandidateLapsed.type, { ...listingEnded, reason: 'FORGIVEN' })).toEqual([expect.stringMatching(/^\/reason must be equal to one of the allowed values/)]);
+    const { foundOn: _f, ...noFound } = ForcedExitCandidateLapsed.example;
+    expect(catalogue.validate(ForcedExitCandidateLapsed.type, noFound)).toEqual(["/ must have required property 'foundOn'"]);
   });
 });

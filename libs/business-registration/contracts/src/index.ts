@@ -120,7 +120,14 @@ export {
   type LicenceVoidReason,
 } from './events/licence-events';
 
-export { FORCED_EXIT_EVENTS, ForcedExitCandidateFound, type ForcedExitCandidateFoundData } from './events/forced-exit-events';
+export {
+  FORCED_EXIT_CANDIDATE_LAPSE_REASONS,
+  FORCED_EXIT_EVENTS,
+  ForcedExitCandidateFound,
+  ForcedExitCandidateLapsed,
+  type ForcedExitCandidateFoundData,
+  type ForcedExitCandidateLapsedData,
+} from './events/forced-exit-events';
 
 /** Every event the business-registration service publishes (its part of the catalogue). */
 export const REGISTRATION_EVENTS = [

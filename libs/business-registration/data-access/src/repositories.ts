@@ -799,7 +799,8 @@ export class ForcedExitRepository {
   }
 }
 
-export type ForcedExitCandidateStatus = 'PROPOSED' | 'CONFIRMED';
+/** PROPOSED: waits for an officer; CONFIRMED: a forced-exit case was opened from it; LAPSED: the nightly re-check found it no longer qualifies. */
+export type ForcedExitCandidateStatus = 'PROPOSED' | 'CONFIRMED' | 'LAPSED';
 
 /** A forced-exit candidate the nightly rule found (§8 [design]): one per company and night. */
 export interface ForcedExitCandidateRecord {
@@ -888,6 +889,27 @@ export class ForcedExitCandidateRepository {
       [authorityCode, o.afterUscc ?? '', o.limit],
     );
     return rows.map((r) => ({ ...toCandidate(r), name: r.name, companyStatus: r.company_status }));
+  }
+
+  /** The companies with candidates waiting for an officer, any authority, in credit-code order after `afterUscc`. */
+  async proposedCompanies(tx: EntityManager, o: { afterUscc?: string; limit: number }): Promise<string[]> {
+    const rows: { uscc: string }[] = await tx.query(
+      `SELECT DISTINCT uscc FROM "forced_exit_candidate" WHERE status = 'PROPOSED' AND uscc > $1 ORDER BY uscc LIMIT $2`,
+      [o.afterUscc ?? '', o.limit],
+    );
+    return rows.map((r) => r.uscc);
+  }
+
+  /** The company's candidates waiting for an officer, locked (the nightly re-check decides on them), earliest night first. */
+  async proposedOf(tx: EntityManager, uscc: string): Promise<ForcedExitCandidateRecord[]> {
+    const rows: CandidateRow[] = await tx.query(`SELECT ${CANDIDATE_SELECT} FROM "forced_exit_candidate" c WHERE c.uscc = $1 AND c.status = 'PROPOSED' ORDER BY c.as_of FOR UPDATE`, [uscc]);
+    return rows.map(toCandidate);
+  }
+
+  /** The re-check found the candidate of that night no longer qualifies: LAPSED (off the queue); true when it was waiting. */
+  async lapse(tx: EntityManager, uscc: string, asOf: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`UPDATE "forced_exit_candidate" SET status = 'LAPSED' WHERE uscc = $1 AND as_of = $2::date AND status = 'PROPOSED' RETURNING uscc`, [uscc, asOf]);
+    return rows.length > 0;
   }
 
   /** The officer confirmed: the company's waiting candidates are CONFIRMED with the case; returns how many. */

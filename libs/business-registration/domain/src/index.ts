@@ -132,7 +132,19 @@ export {
 export { reportWindow, isWithinReportWindow, isReportOverdue, annualReportFiled, REPORT_SECTIONS, DEFAULT_REPORT_WINDOW } from './annual-report/report-window';
 export type { ReportWindowPolicy, AnnualReportFiledData } from './annual-report/report-window';
 export { AbnormalListing, ABNORMAL_LISTING_MACHINE, ABNORMAL_REASONS, type AbnormalReason, type AbnormalListingState, type AbnormalListData } from './annual-report/abnormal-list';
-export { assessForcedExit, DEFAULT_FORCED_EXIT_POLICY, FORCED_EXIT_NIGHTLY_HOUR, nextForcedExitRunAt, type ForcedExitAssessment, type ForcedExitPolicy, type TaxFilingFact } from './annual-report/forced-exit';
+export {
+  assessForcedExit,
+  CANDIDATE_LAPSE_REASONS,
+  DEFAULT_FORCED_EXIT_POLICY,
+  FORCED_EXIT_NIGHTLY_HOUR,
+  FORCED_EXIT_OPEN_STATUSES,
+  nextForcedExitRunAt,
+  recheckForcedExitCandidate,
+  type CandidateLapseReason,
+  type ForcedExitAssessment,
+  type ForcedExitPolicy,
+  type TaxFilingFact,
+} from './annual-report/forced-exit';
 
 // exit (§8, §10.4)
 export { DEREGISTRATION_MACHINE, DEREGISTRATION_STATES, type DeregistrationStatus, type DeregistrationTrigger } from './exit/deregistration-machine';

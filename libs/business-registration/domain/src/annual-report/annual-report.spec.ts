@@ -3,7 +3,8 @@ import { LocalDate, timeZoneOf, WorkingCalendar } from '@one-window/shared/calen
 import { plusYears } from '../shared/dates';
 import { describeMachineExhaustively } from '../shared/machine-testing';
 import { ABNORMAL_LISTING_MACHINE, AbnormalListing } from './abnormal-list';
-import { assessForcedExit, nextForcedExitRunAt } from './forced-exit';
+import { ENTITY_STATES } from '../entity/entity-status';
+import { assessForcedExit, FORCED_EXIT_OPEN_STATUSES, nextForcedExitRunAt, recheckForcedExitCandidate } from './forced-exit';
 import { isReportOverdue, isWithinReportWindow, reportWindow } from './report-window';
 
 const now = new Date('2026-07-01T01:00:00+08:00');
@@ -63,6 +64,43 @@ describe('forced exit (2 full years listed, no tax filed)', () => {
         return assessForcedExit({ listedOn: listedOn.toString(), today: today.toString(), filings: [] }).candidate === k >= 1;
       }),
     );
+  });
+});
+
+describe('forced exit: a recorded candidate re-checked', () => {
+  const standing = { candidateListedOn: '2028-06-10', currentListedOn: '2028-06-10', entityStatus: 'ACTIVE', today: '2030-06-12', filings: [] };
+
+  it('stands while the entity is open, the same listing runs and no return was filed while listed', () => {
+    expect(recheckForcedExitCandidate(standing)).toEqual({ stands: true });
+    expect(recheckForcedExitCandidate({ ...standing, entityStatus: 'DORMANT' })).toEqual({ stands: true });
+    expect(recheckForcedExitCandidate({ ...standing, filings: [{ filedOn: '2028-06-09' }] })).toEqual({ stands: true }); // the day before the listing
+  });
+
+  it('lapses when the entity is no longer open to forced exit, for every such status', () => {
+    expect(FORCED_EXIT_OPEN_STATUSES).toEqual(['ACTIVE', 'DORMANT']);
+    for (const status of ENTITY_STATES.filter((s) => !FORCED_EXIT_OPEN_STATUSES.includes(s))) {
+      expect(recheckForcedExitCandidate({ ...standing, entityStatus: status })).toEqual({ stands: false, reason: 'NOT_OPEN_TO_FORCED_EXIT' });
+    }
+  });
+
+  it('lapses when the listing it was found for ended: removed, or replaced by a later listing', () => {
+    const { currentListedOn: _none, ...removed } = standing;
+    expect(recheckForcedExitCandidate(removed)).toEqual({ stands: false, reason: 'LISTING_ENDED' });
+    expect(recheckForcedExitCandidate({ ...standing, currentListedOn: '2030-06-01' })).toEqual({ stands: false, reason: 'LISTING_ENDED' });
+  });
+
+  it('lapses on a return filed while listed: on the listing day yes, on the night of the re-check yes, after it not yet', () => {
+    expect(recheckForcedExitCandidate({ ...standing, filings: [{ filedOn: '2028-06-10' }] })).toEqual({ stands: false, reason: 'TAX_FILED' });
+    expect(recheckForcedExitCandidate({ ...standing, filings: [{ filedOn: '2030-06-12' }] })).toEqual({ stands: false, reason: 'TAX_FILED' });
+    expect(recheckForcedExitCandidate({ ...standing, filings: [{ filedOn: '2030-06-13' }] })).toEqual({ stands: true });
+  });
+
+  it('the first failing check is the reason: status, then listing, then tax', () => {
+    expect(recheckForcedExitCandidate({ ...standing, entityStatus: 'REVOKED', currentListedOn: '2030-01-01', filings: [{ filedOn: '2029-01-01' }] })).toEqual({
+      stands: false,
+      reason: 'NOT_OPEN_TO_FORCED_EXIT',
+    });
+    expect(recheckForcedExitCandidate({ ...standing, currentListedOn: '2030-01-01', filings: [{ filedOn: '2029-01-01' }] })).toEqual({ stands: false, reason: 'LISTING_ENDED' });
   });
 });
 

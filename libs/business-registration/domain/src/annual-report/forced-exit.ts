@@ -60,3 +60,29 @@ export function nextForcedExitRunAt(after: Date, zone: { localDateOf(instant: Da
   const tonight = runOn(today);
   return tonight.getTime() > after.getTime() ? tonight : runOn(today.plusDays(1));
 }
+
+/** The entity statuses a forced exit may start from (an officer confirms, then the notice runs): 存续 and 歇业. */
+export const FORCED_EXIT_OPEN_STATUSES: readonly string[] = ['ACTIVE', 'DORMANT'];
+
+/** Why a recorded candidate no longer stands. */
+export const CANDIDATE_LAPSE_REASONS = ['LISTING_ENDED', 'TAX_FILED', 'NOT_OPEN_TO_FORCED_EXIT'] as const;
+export type CandidateLapseReason = (typeof CANDIDATE_LAPSE_REASONS)[number];
+
+/**
+ * Whether a candidate the nightly rule recorded still stands at `today` (re-checked every night
+ * before new ones are looked for, so the officer's queue holds only companies the rule selects):
+ * - the entity must still be open to forced exit (not deregistered, revoked or struck off meanwhile);
+ * - the listing it was found for must still be the current one (`currentListedOn`; removal ends it,
+ *   and a later listing starts a new 2-year period, §7 "the forced-exit clock resets");
+ * - no tax return may have been filed while listed (the rule itself, `assessForcedExit`).
+ * The first failing check is the reason.
+ */
+export function recheckForcedExitCandidate(
+  input: { candidateListedOn: string; currentListedOn?: string; entityStatus: string; today: string; filings: readonly TaxFilingFact[] },
+  policy: ForcedExitPolicy = DEFAULT_FORCED_EXIT_POLICY,
+): { readonly stands: true } | { readonly stands: false; readonly reason: CandidateLapseReason } {
+  if (!FORCED_EXIT_OPEN_STATUSES.includes(input.entityStatus)) return { stands: false, reason: 'NOT_OPEN_TO_FORCED_EXIT' };
+  if (input.currentListedOn !== input.candidateListedOn) return { stands: false, reason: 'LISTING_ENDED' };
+  const assessment = assessForcedExit({ listedOn: input.candidateListedOn, today: input.today, filings: input.filings }, policy);
+  return assessment.filingsWhileListed > 0 ? { stands: false, reason: 'TAX_FILED' } : { stands: true };
+}
