@@ -408,4 +408,14 @@ describe('tax: obligations, returns, liabilities and payments (e2e)', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ taxpayerId: COMPANY, periodKey: mtcKey(q0), status: 'F' })]));
   });
+
+  it('every return and amendment filed here got its own form bundle number: the filing day (Asia/Shanghai, YYMMDD), then a serial from the sequence', async () => {
+    const rows: { n: string; filed_at: string }[] = await ds.query(`SELECT data->>'formBundleNo' AS n, data->>'filedAt' AS filed_at FROM tax_return`);
+    expect(rows.length).toBeGreaterThanOrEqual(5); // returns of both taxpayers, the racing pair's winner and the amendments
+    expect(new Set(rows.map((r) => r.n)).size).toBe(rows.length);
+    for (const r of rows) {
+      const day = new Date(new Date(r.filed_at).getTime() + 8 * 3600_000).toISOString().slice(2, 10).replace(/-/g, '');
+      expect(r.n).toMatch(new RegExp(`^${day}\\d{6}$`));
+    }
+  });
 });

@@ -46,7 +46,7 @@ export class AmendReturnHandler {
         versions,
         current.map((c) => c.doc),
         { returnId, lines, finalised: dto.finalised },
-        filingContext(),
+        await filingContext(tx, this.returns),
       );
       await this.obligations.update(tx, amended.obligation, stored.version);
       try {

@@ -41,7 +41,7 @@ export class FileReturnHandler {
       const existing = await this.returns.forPeriod(tx, taxpayerId, dto.periodKey);
       // the lines are assessed only for a return that can be accepted; otherwise the domain names the conflict
       const lines = existing.length === 0 && stored.doc.status === 'O' ? linesToFile(taxpayer, stored.doc, dto, await this.relief.book(tx)) : (dto.lines ?? []);
-      const filed = fileReturn(stored.doc, existing, { periodKey: dto.periodKey, lines, finalised: dto.finalised }, filingContext());
+      const filed = fileReturn(stored.doc, existing, { periodKey: dto.periodKey, lines, finalised: dto.finalised }, await filingContext(tx, this.returns));
       await this.obligations.update(tx, filed.obligation, stored.version);
       await this.timers.cancel(tx, OBLIGATION_OVERDUE_TIMER, obligationId(taxpayerId, dto.periodKey));
       await this.save(tx, filed);

@@ -1,17 +1,21 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import type { FilingContext, FilingIds } from '@one-window/tax/domain';
+import { randomUUID } from 'node:crypto';
+import { formBundleNumber, type FilingContext, type FilingIds } from '@one-window/tax/domain';
+import type { ReturnRepository } from '@one-window/tax/data-access';
+import type { EntityManager } from 'typeorm';
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** Production ids: UUIDs for returns, receipts and liabilities, and the given form bundle number. */
+function filingIds(formBundleNo: string): FilingIds {
+  return (kind) => (kind === 'formBundle' ? formBundleNo : randomUUID());
+}
 
 /**
- * Production ids: UUIDs for returns, receipts and liabilities; a 12-digit form bundle number
- * (HMRC style): the filing day 'YYYYMMDD' (Asia/Shanghai) and 4 random digits, unique enough to
- * quote, never used as a key (the receipt id is).
+ * The context of one filing command at `at`: its form bundle number is the filing day (Asia/Shanghai,
+ * no daylight-saving time) and the next serial of the database sequence (`formBundleNumber`), drawn
+ * in the command's transaction.
  */
-export const filingIds: FilingIds = (kind) => {
-  if (kind !== 'formBundle') return randomUUID();
-  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-  return `${day}${String(randomInt(0, 10_000)).padStart(4, '0')}`;
-};
-
-export function filingContext(at: Date = new Date()): FilingContext {
-  return { at, ids: filingIds };
+export async function filingContext(tx: EntityManager, returns: ReturnRepository, at: Date = new Date()): Promise<FilingContext> {
+  const day = new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return { at, ids: filingIds(formBundleNumber(day, await returns.nextFormBundleSerial(tx))) };
 }

@@ -120,6 +120,12 @@ export class ReturnRepository {
   async forPeriod(tx: EntityManager, taxpayerId: string, periodKey: string): Promise<ReturnRecord[]> {
     return (await this.store.findBy(tx, { taxpayer_id: taxpayerId, period_key: periodKey }, { limit: 1000 })).map((s) => s.doc);
   }
+
+  /** The next serial for a form bundle number (the domain's `formBundleNumber`): never repeats, holds no lock. */
+  async nextFormBundleSerial(tx: EntityManager): Promise<number> {
+    const rows: { n: string }[] = await tx.query(`SELECT nextval('form_bundle_serial') AS n`);
+    return Number(rows[0].n);
+  }
 }
 
 export class LiabilityRepository {
