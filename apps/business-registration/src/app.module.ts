@@ -91,6 +91,11 @@ import { FilePremisesController } from './file-premises/file-premises.controller
 import { FilePremisesHandler } from './file-premises/file-premises.handler';
 import { RegisterBranchController } from './register-branch/register-branch.controller';
 import { RegisterBranchHandler } from './register-branch/register-branch.handler';
+import { ChangeBranchesController } from './change-branches/change-branches.controller';
+import { ChangeBranchesHandler } from './change-branches/change-branches.handler';
+import { DeregisterBranchController } from './deregister-branch/deregister-branch.controller';
+import { DeregisterBranchHandler } from './deregister-branch/deregister-branch.handler';
+import { BranchDesk } from './shared/branch-desk';
 import { ConfirmForcedExitController } from './confirm-forced-exit/confirm-forced-exit.controller';
 import { ConfirmForcedExitHandler } from './confirm-forced-exit/confirm-forced-exit.handler';
 import { ObjectToForcedExitController } from './object-to-forced-exit/object-to-forced-exit.controller';
@@ -218,6 +223,8 @@ import { MissedReportCheck } from './shared/missed-report-check';
     ExtendReviewController,
     FilePremisesController,
     RegisterBranchController,
+    ChangeBranchesController,
+    DeregisterBranchController,
     ConfirmForcedExitController,
     ObjectToForcedExitController,
   ],
@@ -280,6 +287,7 @@ import { MissedReportCheck } from './shared/missed-report-check';
     CompleteTaxPartHandler,
     DeregistrationRepository,
     DeregistrationDesk,
+    BranchDesk,
     ApplyDeregistrationHandler,
     ObjectToDeregistrationHandler,
     SwitchDeregistrationRouteHandler,
@@ -323,6 +331,8 @@ import { MissedReportCheck } from './shared/missed-report-check';
     ForcedExitRepository,
     FilePremisesHandler,
     RegisterBranchHandler,
+    ChangeBranchesHandler,
+    DeregisterBranchHandler,
     ForcedExitDesk,
     ConfirmForcedExitHandler,
     ObjectToForcedExitHandler,

@@ -28,6 +28,13 @@ export function usableAddress(ref: RegistrationReferenceData, id: string): Stand
   return address;
 }
 
+/** The registration authority of an address's district (a branch is registered there); 422 NO_AUTHORITY_FOR_ADDRESS when none is. */
+export function authorityForAddress(ref: RegistrationReferenceData, address: StandardAddress): string {
+  const authority = ref.authorities.find((a) => a.divisionCode === address.divisionCode);
+  if (!authority) throw new FilingNotAllowedError(['NO_AUTHORITY_FOR_ADDRESS']);
+  return authority.code;
+}
+
 /** The company, locked, for its own applicant (404 for anyone else). */
 export async function ownCompany(companies: CompanyRepository, tx: EntityManager, uscc: string, who: Principal): Promise<{ doc: CompanyRecord; version: number }> {
   const stored = await companies.get(tx, uscc, { lock: true });

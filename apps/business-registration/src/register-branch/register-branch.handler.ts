@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { BranchRegistered, type BranchRegisteredData } from '@one-window/business-registration/contracts';
-import { FilingNotAllowedError, registerBranch, type EntityType } from '@one-window/business-registration/domain';
+import { branchRegisteredStatus, FilingNotAllowedError, registerBranch, type EntityType } from '@one-window/business-registration/domain';
 import { BranchRepository, CompanyRepository, REGISTRATION_REFERENCE_DATA, type BranchRecord, type RegistrationReferenceData } from '@one-window/business-registration/data-access';
 import type { Principal } from '@one-window/shared/auth';
 import { WorkingCalendar } from '@one-window/shared/calendar';
 import { Outbox } from '@one-window/shared/messaging';
-import { ownCompany, usableAddress, visibleCompany } from '../file-premises/file-premises.handler';
+import { authorityForAddress, ownCompany, usableAddress, visibleCompany } from '../file-premises/file-premises.handler';
 import { CompanyStatusConflictError } from '../shared/errors';
 import { RegisterCompany } from '../shared/register-company';
 import type { BranchDto } from './branch.dto';
@@ -45,24 +45,23 @@ export class RegisterBranchHandler {
         scope: dto.scopeCodes,
         permitByCommitment: dto.permitByCommitment ?? false,
       });
-      const authority = this.ref.authorities.find((a) => a.divisionCode === address.divisionCode);
-      if (!authority) throw new FilingNotAllowedError(['NO_AUTHORITY_FOR_ADDRESS']);
+      const authorityCode = authorityForAddress(this.ref, address);
       if (await this.branches.nameTaken(tx, branch.name)) throw new FilingNotAllowedError(['BRANCH_NAME_TAKEN']);
       const id = randomUUID();
-      const uscc = await this.registration.allocateCreditCode(tx, { applicationId: id, authorityCode: authority.code, entityType: parent.entityType as EntityType });
+      const uscc = await this.registration.allocateCreditCode(tx, { applicationId: id, authorityCode, entityType: parent.entityType as EntityType });
       const at = new Date();
       const record: BranchRecord = {
         id: uscc,
         uscc,
         parentUscc,
         name: branch.name,
-        authorityCode: authority.code,
+        authorityCode,
         ownerId: parent.ownerId,
         address: { standardAddressId: address.id, divisionCode: address.divisionCode, text: address.text },
         scope: branch.scope,
         personInChargeRef: dto.personInChargeRef,
         permitByCommitment: branch.permitByCommitment,
-        status: 'ACTIVE',
+        status: branchRegisteredStatus('applicant'),
         establishedOn: this.calendar.localDateOf(at).toString(),
         registeredAt: at,
       };

@@ -17,6 +17,7 @@ import { Outbox, type EventDefinition } from '@one-window/shared/messaging';
 import { Timers } from '@one-window/shared/scheduling';
 import { NotFoundError } from './errors';
 import { LicenceIssuer } from './licence-issuer';
+import { BranchDesk } from './branch-desk';
 
 /** The durable timer at the end of a simplified deregistration's public notice (→ NOTICE_ENDED). Key: the deregistration id. */
 export const DEREGISTRATION_NOTICE_TIMER = 'registration.deregistration.notice_end';
@@ -56,6 +57,7 @@ export class DeregistrationDesk {
     private readonly outbox: Outbox,
     private readonly timers: Timers,
     private readonly calendar: WorkingCalendar,
+    private readonly branches: BranchDesk,
   ) {}
 
   /** For the company's own applicant. */
@@ -160,7 +162,11 @@ export class DeregistrationDesk {
     }
   }
 
-  /** Approval: the company DEREGISTERED (entity status machine, actor system), its flag cleared, its valid licence revoked (voided in sync, `registration.licence.voided`). */
+  /**
+   * Approval: the company DEREGISTERED (entity status machine, actor system), its flag cleared, its
+   * valid licence revoked (voided in sync, `registration.licence.voided`), and its remaining ACTIVE
+   * branches deregistered with it (`registration.branch.deregistered`, PARENT_DEREGISTERED).
+   */
   private async deregisterCompany(tx: EntityManager, record: DeregistrationRecord): Promise<void> {
     const at = record.state.decidedAt ?? new Date();
     const stored = await this.companies.get(tx, record.uscc, { lock: true });
@@ -174,6 +180,7 @@ export class DeregistrationDesk {
     }).aggregate;
     await this.companies.update(tx, { ...c, status: entity.state.status, flags: { ...c.flags, underDeregistration: false } }, stored.version);
     await this.licences.voidValid(tx, record.uscc, { reason: 'DEREGISTERED', causeId: record.id }, at);
+    await this.branches.deregisterAllOf(tx, record.uscc, at);
   }
 
   private async setUnderDeregistration(tx: EntityManager, uscc: string, on: boolean): Promise<void> {

@@ -13,6 +13,8 @@ import {
   DeregistrationRequested,
   ForcedExitCandidateFound,
   ForcedExitCandidateLapsed,
+  BranchChanged,
+  BranchDeregistered,
   LICENCE_EVENTS,
   LicenceIssued,
   LicenceUpdated,
@@ -68,6 +70,8 @@ describe('business-registration event contracts', () => {
       'registration.licence.voided.v1',
       'registration.forced_exit.candidate_found.v1',
       'registration.forced_exit.candidate_lapsed.v1',
+      'registration.branch.changed.v1',
+      'registration.branch.deregistered.v1',
     ]);
     expect(new Set(REGISTRATION_EVENTS.map((e) => e.topic))).toEqual(new Set([REGISTRATION_TOPIC]));
   });
@@ -176,5 +180,15 @@ describe('business-registration event contracts', () => {
     expect(catalogue.validate(ForcedExitCandidateLapsed.type, { ...listingEnded, reason: 'FORGIVEN' })).toEqual([expect.stringMatching(/^\/reason must be equal to one of the allowed values/)]);
     const { foundOn: _f, ...noFound } = ForcedExitCandidateLapsed.example;
     expect(catalogue.validate(ForcedExitCandidateLapsed.type, noFound)).toEqual(["/ must have required property 'foundOn'"]);
+  });
+
+  it('branch changed / deregistered: keyed by the branch, naming the parent; fields and reasons from closed lists', () => {
+    expect(BranchChanged.aggregate).toBe('branch');
+    expect(catalogue.validate(BranchChanged.type, { ...BranchChanged.example, changes: [{ field: 'name', before: 'a', after: 'b' }] })).toEqual([
+      expect.stringMatching(/^\/changes\/0\/field must be equal to one of the allowed values/),
+    ]);
+    expect(catalogue.validate(BranchChanged.type, { ...BranchChanged.example, changes: [] })).toEqual(['/changes must NOT have fewer than 1 items']);
+    expect(catalogue.validate(BranchDeregistered.type, { ...BranchDeregistered.example, reason: 'PARENT_DEREGISTERED' })).toEqual([]);
+    expect(catalogue.validate(BranchDeregistered.type, { ...BranchDeregistered.example, reason: 'BORED' })).toEqual([expect.stringMatching(/^\/reason must be equal to one of the allowed values/)]);
   });
 });

@@ -10,6 +10,7 @@ import {
   ApplicationSupplementRequested,
   ApplicationWithdrawn,
 } from './events/application-events';
+import { BRANCH_EVENTS } from './events/branch-events';
 import { BranchRegistered, CompanyRevoked, PremisesFiled } from './events/filing-events';
 import { CompanyChanged } from './events/company-changed';
 import { CompanyDeregistered } from './events/company-deregistered';
@@ -60,6 +61,16 @@ export {
   type ApplicationSupplementRequestedData,
   type ApplicationWithdrawnData,
 } from './events/application-events';
+
+export {
+  BRANCH_CHANGE_FIELDS,
+  BRANCH_DEREGISTRATION_REASONS,
+  BRANCH_EVENTS,
+  BranchChanged,
+  BranchDeregistered,
+  type BranchChangedData,
+  type BranchDeregisteredData,
+} from './events/branch-events';
 
 export {
   PremisesFiled,
@@ -152,4 +163,5 @@ export const REGISTRATION_EVENTS = [
   CompanyRevoked,
   ...LICENCE_EVENTS,
   ...FORCED_EXIT_EVENTS,
+  ...BRANCH_EVENTS,
 ];

@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type {
   AbnormalListingState,
   ApplicationState,
+  BranchFieldChange,
+  BranchStatus,
   ChangeRequestState,
   ChangeRequestStatus,
   ClearanceOutcome,
@@ -724,9 +726,13 @@ export interface BranchRecord {
   readonly scope: readonly string[];
   readonly personInChargeRef: string;
   readonly permitByCommitment: boolean;
-  readonly status: 'ACTIVE';
+  readonly status: BranchStatus;
   readonly establishedOn: string;
   readonly registeredAt: Date;
+  /** The centralised changes applied to the branch, oldest first. */
+  readonly changes?: readonly { readonly changeId: string; readonly changes: readonly BranchFieldChange[]; readonly effectiveOn: string; readonly by: string }[];
+  /** Set when the branch was deregistered: when, why, by whom. */
+  readonly deregistered?: { readonly effectiveOn: string; readonly reason: 'PARENT_APPLIED' | 'PARENT_DEREGISTERED'; readonly by: string; readonly note?: string };
 }
 
 export class BranchRepository {
@@ -738,6 +744,21 @@ export class BranchRepository {
 
   async forParent(tx: EntityManager, parentUscc: string): Promise<BranchRecord[]> {
     return (await this.store.findBy(tx, { parent_uscc: parentUscc }, { limit: 1000 })).map((s) => s.doc);
+  }
+
+  /** The parent's branches, each locked, in credit-code order (a centralised change or the parent's deregistration updates them). */
+  async forParentLocked(tx: EntityManager, parentUscc: string): Promise<Stored<BranchRecord>[]> {
+    const rows: { id: string }[] = await tx.query(`SELECT id FROM "branch" WHERE parent_uscc = $1 ORDER BY id FOR UPDATE`, [parentUscc]);
+    const stored = await Promise.all(rows.map((r) => this.store.get(tx, r.id)));
+    return stored.filter((b): b is Stored<BranchRecord> => b !== undefined);
+  }
+
+  get(tx: EntityManager, uscc: string, o: { lock?: boolean } = {}): Promise<Stored<BranchRecord> | undefined> {
+    return this.store.get(tx, uscc, o);
+  }
+
+  update(tx: EntityManager, b: BranchRecord, expectedVersion: number): Promise<number> {
+    return this.store.update(tx, b, expectedVersion);
   }
 
   async nameTaken(tx: EntityManager, name: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import {
   SOCIAL_INSURANCE_PART_MACHINE,
   TAX_PART_MACHINE,
 } from './bundle/part-machines';
+import { BRANCH_MACHINE } from './change/branch';
 import { CHANGE_REQUEST_MACHINE } from './change/change-request-machine';
 import { entityStatusMachine } from './entity/entity-status';
 import { DEREGISTRATION_MACHINE } from './exit/deregistration-machine';
@@ -28,6 +29,7 @@ export const STATE_MACHINES = {
   'bundle-social-insurance': SOCIAL_INSURANCE_PART_MACHINE,
   'bundle-housing-fund': HOUSING_FUND_PART_MACHINE,
   'bundle-bank': BANK_PART_MACHINE,
+  branch: BRANCH_MACHINE,
   'abnormal-listing': ABNORMAL_LISTING_MACHINE,
   deregistration: DEREGISTRATION_MACHINE,
   'entity-status': entityStatusMachine({ strikeOffPilot: true }),

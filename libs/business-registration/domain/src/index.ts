@@ -110,6 +110,21 @@ export { NoEligibleSealMakerError, NotAssignedSealMakerError, BundlePartNotOpted
 export { computeChanges, companyChangedData, isChangeFiledInTime, CHANGE_KIND, type RegisteredFacts, type FieldChange } from './change/change-request';
 export { filePremises, registerBranch, BRANCH_SUFFIXES, type PremisesFiledData, type BranchRegistration } from './change/filings';
 export { NothingChangedError, FilingNotAllowedError } from './change/errors';
+export {
+  BRANCH_MACHINE,
+  BRANCH_STATES,
+  BranchChangeNotAllowedError,
+  BranchChangeNothingChangedError,
+  branchRegisteredStatus,
+  deregisterBranch,
+  planCentralisedBranchChange,
+  type BranchChangeField,
+  type BranchChangeRefusal,
+  type BranchChangeRequest,
+  type BranchFacts,
+  type BranchFieldChange,
+  type BranchStatus,
+} from './change/branch';
 export { reviewChange, type ChangeCheck, type ChangeReview, type ChangeReviewInput } from './change/change-review';
 export {
   CHANGE_REQUEST_MACHINE,
