@@ -18,6 +18,7 @@ import {
   BranchRepository,
   ForcedExitRepository,
   ForcedExitCandidateRepository,
+  CreditRepairUpdateRepository,
   ChangeRequestRepository,
 } from '@one-window/business-registration/data-access';
 import { CompleteTaxPartHandler } from './complete-tax-part/complete-tax-part.handler';
@@ -96,6 +97,10 @@ import { ChangeBranchesHandler } from './change-branches/change-branches.handler
 import { DeregisterBranchController } from './deregister-branch/deregister-branch.controller';
 import { DeregisterBranchHandler } from './deregister-branch/deregister-branch.handler';
 import { BranchDesk } from './shared/branch-desk';
+import { CreditRepairController } from './credit-repair/credit-repair.controller';
+import { CreditRepairHandler } from './credit-repair/credit-repair.handler';
+import { CreditRepairDueHandler } from './credit-repair/credit-repair-due.handler';
+import { CreditRepairDesk } from './shared/credit-repair-desk';
 import { ConfirmForcedExitController } from './confirm-forced-exit/confirm-forced-exit.controller';
 import { ConfirmForcedExitHandler } from './confirm-forced-exit/confirm-forced-exit.handler';
 import { ObjectToForcedExitController } from './object-to-forced-exit/object-to-forced-exit.controller';
@@ -225,6 +230,7 @@ import { MissedReportCheck } from './shared/missed-report-check';
     RegisterBranchController,
     ChangeBranchesController,
     DeregisterBranchController,
+    CreditRepairController,
     ConfirmForcedExitController,
     ObjectToForcedExitController,
   ],
@@ -288,6 +294,9 @@ import { MissedReportCheck } from './shared/missed-report-check';
     DeregistrationRepository,
     DeregistrationDesk,
     BranchDesk,
+    CreditRepairDesk,
+    CreditRepairHandler,
+    CreditRepairDueHandler,
     ApplyDeregistrationHandler,
     ObjectToDeregistrationHandler,
     SwitchDeregistrationRouteHandler,
@@ -319,6 +328,7 @@ import { MissedReportCheck } from './shared/missed-report-check';
     ListForcedExitCandidatesHandler,
     ForcedExitCandidates,
     ForcedExitCandidateRepository,
+    CreditRepairUpdateRepository,
     ForcedExitNightlyHandler,
     ForcedExitNightlyScheduler,
     RecordTaxFilingHandler,

@@ -1,4 +1,4 @@
-import { BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed, ReorganisationPlanApproved } from '@one-window/bankruptcy/contracts';
+import { BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed, CreditRepairRequested, ReorganisationPlanApproved } from '@one-window/bankruptcy/contracts';
 import { REGISTRATION_EVENTS, REGISTRATION_TOPIC } from '@one-window/business-registration/contracts';
 import { CompanyRepository, REGISTRATION_ENTITIES, REGISTRATION_MIGRATIONS } from '@one-window/business-registration/data-access';
 import { ClearanceExempted, ClearanceIssued, ReturnFiled, TAX_TOPIC, TaxpayerRegistered } from '@one-window/tax/contracts';
@@ -20,6 +20,8 @@ import { CHANGE_REQUEST_LAPSE_TIMER, CHANGE_REQUEST_OVERDUE_TIMER } from './shar
 import { DEREGISTRATION_APPLY_WINDOW_TIMER, DEREGISTRATION_NOTICE_TIMER } from './shared/deregistration-desk';
 import { SEAL_DELIVERY_TIMER } from './shared/setup-bundle-desk';
 import { FORCED_EXIT_NOTICE_TIMER } from './shared/forced-exit-desk';
+import { CREDIT_REPAIR_DUE_TIMER } from './shared/credit-repair-desk';
+import { CreditRepairDueHandler } from './credit-repair/credit-repair-due.handler';
 import { RevokeForcedExitHandler } from './revoke-forced-exit/revoke-forced-exit.handler';
 import { FORCED_EXIT_NIGHTLY_TIMER, ForcedExitNightlyHandler } from './forced-exit-nightly/forced-exit-nightly.handler';
 
@@ -31,13 +33,14 @@ export const TAX_CLEARANCE_GROUP = 'registration.tax-clearance';
 export const TAX_FILINGS_GROUP = 'registration.tax-filings';
 /**
  * The consumer group that follows bankruptcy cases (§11 consumed from bankruptcy): acceptance flags
- * the company `underBankruptcy`; an approved plan is recorded and published; the closing ruling
+ * the company `underBankruptcy`; an approved plan is recorded and published; a credit-repair
+ * request opens the publicity-system update for an officer; the closing ruling
  * opens the court-route deregistration or clears the flag. One group for a case's events, which the bankruptcy service keys by case id, so they
  * are handled in their order.
  */
 export const BANKRUPTCY_FOLLOW_GROUP = 'registration.bankruptcy-follow';
 
-type OnCase<K extends 'accepted' | 'planApproved' | 'closed'> = Parameters<FollowBankruptcyCasesHandler[K]>[0];
+type OnCase<K extends 'accepted' | 'planApproved' | 'creditRepairRequested' | 'closed'> = Parameters<FollowBankruptcyCasesHandler[K]>[0];
 
 /** The business-registration service as the platform runs it (see libs/shared/platform). */
 export const businessRegistrationService: ServiceDefinition = {
@@ -58,6 +61,7 @@ export const businessRegistrationService: ServiceDefinition = {
     [DEREGISTRATION_NOTICE_TIMER]: (timer, tx) => get(EndDeregistrationNoticeHandler).execute(timer, tx),
     [DEREGISTRATION_APPLY_WINDOW_TIMER]: (timer, tx) => get(LapseDeregistrationHandler).execute(timer, tx),
     [FORCED_EXIT_NOTICE_TIMER]: (timer, tx) => get(RevokeForcedExitHandler).execute(timer, tx),
+    [CREDIT_REPAIR_DUE_TIMER]: (timer, tx) => get(CreditRepairDueHandler).execute(timer, tx),
     [FORCED_EXIT_NIGHTLY_TIMER]: async (timer, tx) => {
       await get(ForcedExitNightlyHandler).execute(timer, tx);
     },
@@ -94,10 +98,11 @@ export const businessRegistrationService: ServiceDefinition = {
     {
       groupId: BANKRUPTCY_FOLLOW_GROUP,
       topics: [BANKRUPTCY_TOPIC],
-      events: [CaseAccepted, ReorganisationPlanApproved, CaseClosed],
+      events: [CaseAccepted, ReorganisationPlanApproved, CreditRepairRequested, CaseClosed],
       handlers: (get) => ({
         [CaseAccepted.type]: (e, tx) => get(FollowBankruptcyCasesHandler).accepted(e as OnCase<'accepted'>, tx),
         [ReorganisationPlanApproved.type]: (e, tx) => get(FollowBankruptcyCasesHandler).planApproved(e as OnCase<'planApproved'>, tx),
+        [CreditRepairRequested.type]: (e, tx) => get(FollowBankruptcyCasesHandler).creditRepairRequested(e as OnCase<'creditRepairRequested'>, tx),
         [CaseClosed.type]: (e, tx) => get(FollowBankruptcyCasesHandler).closed(e as OnCase<'closed'>, tx),
       }),
     },

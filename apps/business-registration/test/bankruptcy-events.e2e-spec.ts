@@ -1,12 +1,19 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
+import { WorkingCalendar } from '@one-window/shared/calendar';
+import { Timers } from '@one-window/shared/scheduling';
+import { CreditRepairDueHandler } from '../src/credit-repair/credit-repair-due.handler';
+import { CREDIT_REPAIR_DUE_TIMER } from '../src/shared/credit-repair-desk';
 import {
   BANKRUPTCY_SOURCE,
   BANKRUPTCY_TOPIC,
   CaseAccepted,
   CaseClosed,
+  CreditRepairRequested,
   ReorganisationPlanApproved,
   type CaseAcceptedData,
   type CaseClosedData,
+  type CreditRepairRequestedData,
   type ReorganisationPlanApprovedData,
 } from '@one-window/bankruptcy/contracts';
 import { usccCheckChar } from '@one-window/business-registration/domain';
@@ -33,11 +40,13 @@ describe('business registration: bankruptcy case events (e2e)', () => {
   const r = registrationUnderTest({ topics: [BANKRUPTCY_TOPIC], source: BANKRUPTCY_SOURCE });
   const { tokens, http, as, payloads, handled } = r;
   let ds: DataSource;
+  let app: NestExpressApplication;
 
   const founder = tokens.token({ sub: 'bk-founder-1', roles: ['applicant'] });
   const officerYx = tokens.token({ sub: 'officer-yx', roles: ['officer'], agency_id: YX });
+  const officerTh = tokens.token({ sub: 'officer-th', roles: ['officer'], agency_id: 'GZ-TH-AMR' });
 
-  beforeAll(async () => ({ ds } = await r.start()), 90_000);
+  beforeAll(async () => ({ ds, app } = await r.start()), 90_000);
   afterAll(() => r.close());
 
   const apply = (uscc: string, body: object, token = founder) => http().post(`${PREFIX}/companies/${uscc}/deregistrations`).set(as(token)).send(body);
@@ -189,6 +198,80 @@ describe('business registration: bankruptcy case events (e2e)', () => {
       await send(otherCase);
       await allHandled(again, otherCase);
       expect(await companyRow(reorganised)).toEqual(before);
+      expect((await ds.query(`SELECT count(*)::int AS n FROM messaging_dead_letter`))[0].n).toBe(0);
+    });
+  });
+
+  describe('bankruptcy.credit_repair.requested (信用修复: the publicity-system update, 5 working days)', () => {
+    const creditRepair = (requestId: string, uscc: string, targets: CreditRepairRequestedData['targets'], requestedAt = new Date()): CloudEvent<CreditRepairRequestedData> =>
+      buildEvent(CreditRepairRequested, BANKRUPTCY_SOURCE, {
+        aggregateId: '102',
+        data: { requestId, caseId: '102', debtor: { uscc }, targets, planRulingRef: '(2027)粤01破102号之三', requestedAt: requestedAt.toISOString(), administratorId: 'admin-firm-7' },
+      });
+    const queue = (token = officerYx) => http().get(`${PREFIX}/credit-repair-updates`).set(as(token));
+    const confirm = (id: string, token = officerYx, body: object = {}) => http().post(`${PREFIX}/credit-repair-updates/${id}/confirmation`).set(as(token)).send(body);
+    const published = async (type: string, uscc: string) =>
+      (await ds.query(`SELECT payload FROM messaging_outbox WHERE type = $1 AND aggregate_id = $2 ORDER BY sequence`, [type, uscc])).map((r: { payload: string }) => JSON.parse(r.payload));
+    const timer = async (key: string) => (await app.get(Timers).pending({ kind: CREDIT_REPAIR_DUE_TIMER })).find((t) => t.key === key);
+
+    it("opens one update for the company's authority, due 5 working days after the request day, with a durable timer; other targets alone open nothing; a repeat of the request changes nothing", async () => {
+      const requestedAt = new Date();
+      const events = [
+        creditRepair('cr-102-1', reorganised, ['CREDIT_GUANGZHOU', 'ENTERPRISE_CREDIT_PUBLICITY', 'FINANCIAL_CREDIT_DATABASE'], requestedAt),
+        creditRepair('cr-102-1', reorganised, ['ENTERPRISE_CREDIT_PUBLICITY'], requestedAt), // the same request, re-sent under a new event id
+        creditRepair('cr-102-2', reorganised, ['CREDIT_GUANGZHOU']),
+      ];
+      for (const e of events) await send(e);
+      await allHandled(...events);
+      const due = app.get(WorkingCalendar).deadlineWorkingDays(requestedAt, 5);
+      const res = await queue();
+      expect(res.status).toBe(200);
+      expect(res.body.items).toEqual([
+        expect.objectContaining({ id: 'cr-102-1', uscc: reorganised, caseId: '102', status: 'PENDING', authorityCode: YX, requestedAt: requestedAt.toISOString(), dueAt: due.toISOString() }),
+      ]);
+      expect((await queue(officerTh)).body.items).toEqual([]);
+      expect((await timer('cr-102-1'))?.dueAt.toISOString()).toBe(due.toISOString());
+      expect(await timer('cr-102-2')).toBeUndefined();
+    });
+
+    it('marks it overdue at the due instant, not one minute before, once; confirmed late it is UPDATED with late: true and the public record shows the repair', async () => {
+      const t = await timer('cr-102-1');
+      if (!t) throw new Error('no due timer');
+      const fire = (at: Date) => ds.transaction((tx) => app.get(CreditRepairDueHandler).execute(t, tx, at));
+      await fire(new Date(t.dueAt.getTime() - 60_000));
+      expect(await published('registration.credit_repair.overdue.v1', reorganised)).toEqual([]);
+      await fire(t.dueAt);
+      await fire(new Date(t.dueAt.getTime() + 60_000));
+      expect(await published('registration.credit_repair.overdue.v1', reorganised)).toEqual([
+        { requestId: 'cr-102-1', caseId: '102', uscc: reorganised, target: 'ENTERPRISE_CREDIT_PUBLICITY', dueAt: t.dueAt.toISOString() },
+      ]);
+      expect((await queue()).body.items).toEqual([expect.objectContaining({ id: 'cr-102-1', status: 'OVERDUE' })]);
+
+      expect((await confirm('cr-102-1', officerTh)).status).toBe(404);
+      expect((await confirm('cr-102-1', founder)).status).toBe(403);
+      const bad = await confirm('cr-102-1', officerYx, { note: '' });
+      expect(bad.status).toBe(400);
+      const done = await confirm('cr-102-1', officerYx, { note: '已公示重整计划' });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ id: 'cr-102-1', status: 'UPDATED', late: true, updatedBy: 'officer-yx', note: '已公示重整计划' });
+      expect(await published('registration.credit_repair.updated.v1', reorganised)).toEqual([
+        { requestId: 'cr-102-1', caseId: '102', uscc: reorganised, target: 'ENTERPRISE_CREDIT_PUBLICITY', dueAt: t.dueAt.toISOString(), updatedAt: done.body.updatedAt, late: true },
+      ]);
+      const again = await confirm('cr-102-1');
+      expect(again.status).toBe(409);
+      expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect((await queue()).body.items).toEqual([]);
+      expect((await publicView(reorganised))['bankruptcy']).toMatchObject({ stage: 'PLAN_EXECUTING', creditRepairUpdatedAt: done.body.updatedAt });
+    });
+
+    it('confirmed before its due time: late false, its timer cancelled', async () => {
+      const e = creditRepair('cr-102-3', reorganised, ['ENTERPRISE_CREDIT_PUBLICITY']);
+      await send(e);
+      await allHandled(e);
+      expect(await timer('cr-102-3')).toBeDefined();
+      const done = await confirm('cr-102-3');
+      expect(done.body).toMatchObject({ status: 'UPDATED', late: false });
+      expect(await timer('cr-102-3')).toBeUndefined();
       expect((await ds.query(`SELECT count(*)::int AS n FROM messaging_dead_letter`))[0].n).toBe(0);
     });
   });

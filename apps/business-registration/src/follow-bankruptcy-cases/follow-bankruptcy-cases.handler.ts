@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DEBTOR_ENDING_OUTCOMES, type CaseAcceptedData, type CaseClosedData, type ReorganisationPlanApprovedData } from '@one-window/bankruptcy/contracts';
-import { afterBankruptcyClosed, afterPlanApproved } from '@one-window/business-registration/domain';
+import { DEBTOR_ENDING_OUTCOMES, type CaseAcceptedData, type CaseClosedData, type CreditRepairRequestedData, type ReorganisationPlanApprovedData } from '@one-window/bankruptcy/contracts';
+import { afterBankruptcyClosed, afterPlanApproved, CreditRepairUpdate } from '@one-window/business-registration/domain';
 import { CompanyRepository, DeregistrationRepository, type CompanyRecord } from '@one-window/business-registration/data-access';
 import type { CloudEvent } from '@one-window/shared/messaging';
 import type { Stored } from '@one-window/shared/persistence';
+import { WorkingCalendar } from '@one-window/shared/calendar';
+import { CreditRepairDesk } from '../shared/credit-repair-desk';
 import { ApplyDeregistrationHandler, type DeregistrationRequester } from '../apply-deregistration/apply-deregistration.handler';
 
 /** The bankruptcy service as the actor of what its events start (the requester of a court-route deregistration). */
@@ -26,6 +28,9 @@ const BANKRUPTCY_SERVICE: DeregistrationRequester = { subject: 'bankruptcy-servi
  * - `bankruptcy.reorganisation_plan.approved`: the plan (procedure, approving ruling, execution
  *   deadline) is recorded on the company and shown on its public record (公示, §7 credit repair,
  *   000 L1020–1023); the company stays flagged until the case closes.
+ * - `bankruptcy.credit_repair.requested` naming ENTERPRISE_CREDIT_PUBLICITY: a credit-repair update
+ *   for the company's registration authority, due in 5 working days [cfg] (CreditRepairUpdate), once
+ *   per request id; a request for a company that has ended is logged and ignored.
  * - `bankruptcy.case.closed`, any other outcome (plan carried out, case withdrawn): the flag is
  *   cleared; the case stays on record as closed, so a late event of it changes nothing.
  */
@@ -37,6 +42,8 @@ export class FollowBankruptcyCasesHandler {
     private readonly companies: CompanyRepository,
     private readonly deregistrations: DeregistrationRepository,
     private readonly applyDeregistration: ApplyDeregistrationHandler,
+    private readonly creditRepair: CreditRepairDesk,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
   async accepted(event: CloudEvent<CaseAcceptedData>, tx: EntityManager): Promise<void> {
@@ -111,6 +118,20 @@ export class FollowBankruptcyCasesHandler {
       },
       stored.version,
     );
+  }
+
+  async creditRepairRequested(event: CloudEvent<CreditRepairRequestedData>, tx: EntityManager): Promise<void> {
+    const d = event.data;
+    if (!d.targets.includes('ENTERPRISE_CREDIT_PUBLICITY')) return; // not a system registration keeps
+    const stored = await this.company(tx, event, d.debtor.uscc, d.caseId);
+    if (!stored) return;
+    const c = stored.doc;
+    if (c.status === 'DEREGISTERED' || c.status === 'STRUCK_OFF') {
+      this.log.warn(`${event.type} ${event.id}: credit repair ${d.requestId} for ${c.uscc}, which is ${c.status}; ignored`);
+      return;
+    }
+    const update = CreditRepairUpdate.request({ id: d.requestId, uscc: c.uscc, caseId: d.caseId, planRulingRef: d.planRulingRef, requestedAt: new Date(d.requestedAt), calendar: this.calendar });
+    await this.creditRepair.open(tx, update, c.authorityCode);
   }
 
   async closed(event: CloudEvent<CaseClosedData>, tx: EntityManager): Promise<void> {

@@ -40,6 +40,7 @@ function publicBankruptcy(b: NonNullable<CompanyRecord['bankruptcy']>) {
           },
         }
       : {}),
+    ...(b.creditRepairUpdatedAt ? { creditRepairUpdatedAt: b.creditRepairUpdatedAt } : {}),
     ...(b.closed ? { closed: { closingDate: b.closed.closingDate, outcome: b.closed.outcome, rulingRef: b.closed.rulingRef } } : {}),
   };
 }

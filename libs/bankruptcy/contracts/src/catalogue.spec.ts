@@ -1,5 +1,5 @@
 import { EventCatalogue } from '@one-window/shared/messaging';
-import { BANKRUPTCY_EVENTS, BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed, DEBTOR_ENDING_OUTCOMES, DebtorInfoAccessGranted, DebtorInfoAccessRevoked, ReorganisationPlanApproved } from '.';
+import { BANKRUPTCY_EVENTS, BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed, DEBTOR_ENDING_OUTCOMES, DebtorInfoAccessGranted, DebtorInfoAccessRevoked, ReorganisationPlanApproved, CreditRepairRequested } from '.';
 
 describe('bankruptcy event contracts', () => {
   const catalogue = new EventCatalogue(BANKRUPTCY_EVENTS);
@@ -12,6 +12,7 @@ describe('bankruptcy event contracts', () => {
       'bankruptcy.debtor_info_access.granted.v1',
       'bankruptcy.debtor_info_access.revoked.v1',
       'bankruptcy.reorganisation_plan.approved.v1',
+      'bankruptcy.credit_repair.requested.v1',
       'bankruptcy.case.closed.v1',
     ]);
     for (const e of BANKRUPTCY_EVENTS) {
@@ -56,5 +57,13 @@ describe('bankruptcy event contracts', () => {
     const { rulingRef: _r, executionDeadline: _d, ...noRuling } = ReorganisationPlanApproved.example;
     expect(catalogue.validate(ReorganisationPlanApproved.type, noRuling)).toEqual(["/ must have required property 'rulingRef'"]);
     expect(catalogue.validate(ReorganisationPlanApproved.type, { ...ReorganisationPlanApproved.example, approvedOn: '2027-02-30' })).toEqual([expect.stringMatching(/^\/approvedOn must match format "date"/)]);
+  });
+
+  it('a credit-repair request names at least one target, each once, from the three systems', () => {
+    expect(catalogue.validate(CreditRepairRequested.type, { ...CreditRepairRequested.example, targets: ['ENTERPRISE_CREDIT_PUBLICITY'] })).toEqual([]);
+    expect(catalogue.validate(CreditRepairRequested.type, { ...CreditRepairRequested.example, targets: [] })).toEqual(['/targets must NOT have fewer than 1 items']);
+    expect(catalogue.validate(CreditRepairRequested.type, { ...CreditRepairRequested.example, targets: ['WEIBO'] })).toEqual([
+      expect.stringMatching(/^\/targets\/0 must be equal to one of the allowed values/),
+    ]);
   });
 });

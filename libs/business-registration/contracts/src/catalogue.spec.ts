@@ -15,6 +15,8 @@ import {
   ForcedExitCandidateLapsed,
   BranchChanged,
   BranchDeregistered,
+  CreditRepairOverdue,
+  CreditRepairUpdated,
   LICENCE_EVENTS,
   LicenceIssued,
   LicenceUpdated,
@@ -72,6 +74,8 @@ describe('business-registration event contracts', () => {
       'registration.forced_exit.candidate_lapsed.v1',
       'registration.branch.changed.v1',
       'registration.branch.deregistered.v1',
+      'registration.credit_repair.updated.v1',
+      'registration.credit_repair.overdue.v1',
     ]);
     expect(new Set(REGISTRATION_EVENTS.map((e) => e.topic))).toEqual(new Set([REGISTRATION_TOPIC]));
   });
@@ -190,5 +194,13 @@ describe('business-registration event contracts', () => {
     expect(catalogue.validate(BranchChanged.type, { ...BranchChanged.example, changes: [] })).toEqual(['/changes must NOT have fewer than 1 items']);
     expect(catalogue.validate(BranchDeregistered.type, { ...BranchDeregistered.example, reason: 'PARENT_DEREGISTERED' })).toEqual([]);
     expect(catalogue.validate(BranchDeregistered.type, { ...BranchDeregistered.example, reason: 'BORED' })).toEqual([expect.stringMatching(/^\/reason must be equal to one of the allowed values/)]);
+  });
+
+  it('credit repair updated / overdue: the one target registration answers for; an update says when and whether late', () => {
+    expect(CreditRepairUpdated.aggregate).toBe('credit_repair');
+    const { updatedAt: _u, late: _l, ...overdue } = CreditRepairUpdated.example;
+    expect(catalogue.validate(CreditRepairOverdue.type, overdue)).toEqual([]);
+    expect(catalogue.validate(CreditRepairUpdated.type, overdue)).toEqual(["/ must have required property 'updatedAt'", "/ must have required property 'late'"]);
+    expect(catalogue.validate(CreditRepairUpdated.type, { ...CreditRepairUpdated.example, target: 'CREDIT_GUANGZHOU' })).toEqual([expect.stringMatching(/^\/target must be equal to one of the allowed values/)]);
   });
 });

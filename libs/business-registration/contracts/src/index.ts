@@ -11,6 +11,7 @@ import {
   ApplicationWithdrawn,
 } from './events/application-events';
 import { BRANCH_EVENTS } from './events/branch-events';
+import { CREDIT_REPAIR_EVENTS } from './events/credit-repair-events';
 import { BranchRegistered, CompanyRevoked, PremisesFiled } from './events/filing-events';
 import { CompanyChanged } from './events/company-changed';
 import { CompanyDeregistered } from './events/company-deregistered';
@@ -61,6 +62,8 @@ export {
   type ApplicationSupplementRequestedData,
   type ApplicationWithdrawnData,
 } from './events/application-events';
+
+export { CREDIT_REPAIR_EVENTS, CreditRepairOverdue, CreditRepairUpdated, type CreditRepairEventData } from './events/credit-repair-events';
 
 export {
   BRANCH_CHANGE_FIELDS,
@@ -164,4 +167,5 @@ export const REGISTRATION_EVENTS = [
   ...LICENCE_EVENTS,
   ...FORCED_EXIT_EVENTS,
   ...BRANCH_EVENTS,
+  ...CREDIT_REPAIR_EVENTS,
 ];

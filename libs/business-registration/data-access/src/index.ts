@@ -49,6 +49,8 @@ export {
   BranchRepository,
   ForcedExitRepository,
   ForcedExitCandidateRepository,
+  CreditRepairUpdateRepository,
+  type CreditRepairUpdateRecord,
   type ForcedExitCandidateRecord,
   type ForcedExitCandidateStatus,
   type QueuedForcedExitCandidate,

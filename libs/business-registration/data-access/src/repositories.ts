@@ -7,6 +7,7 @@ import type {
   ChangeRequestState,
   ChangeRequestStatus,
   ClearanceOutcome,
+  CreditRepairUpdateState,
   DeregistrationState,
   ApplicationStatus,
   EntityFlags,
@@ -62,6 +63,8 @@ export interface CompanyBankruptcyCase {
     readonly executionDeadline?: string;
     readonly eventId: string;
   };
+  /** When an officer confirmed the publicity system was updated for the case's credit repair (§7; bankruptcy.md §6.6). */
+  readonly creditRepairUpdatedAt?: Date;
   /** Set when the case closed: with the liquidation completed the flag stays (the company ends by the court route), with any other outcome it is cleared. */
   readonly closed?: { readonly closingDate: string; readonly outcome: string; readonly rulingRef: string; readonly eventId: string };
 }
@@ -763,6 +766,43 @@ export class BranchRepository {
 
   async nameTaken(tx: EntityManager, name: string): Promise<boolean> {
     return (await this.store.findBy(tx, { name }, { limit: 1 })).length > 0;
+  }
+}
+
+/** A credit-repair update as stored: the domain's state and the authority whose officers confirm it. */
+export type CreditRepairUpdateRecord = CreditRepairUpdateState & { readonly authorityCode: string };
+
+export class CreditRepairUpdateRepository {
+  readonly store = new DocumentStore<CreditRepairUpdateRecord>('credit_repair_update', (r) => ({ uscc: r.uscc, authority_code: r.authorityCode, status: r.status }));
+
+  get(tx: EntityManager, id: string, o: { lock?: boolean } = {}): Promise<Stored<CreditRepairUpdateRecord> | undefined> {
+    return this.store.get(tx, id, o);
+  }
+
+  /** Inserts the request once: false when a request with that id is recorded already. */
+  async insertOnce(tx: EntityManager, r: CreditRepairUpdateRecord): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM "credit_repair_update" WHERE id = $1`, [r.id]);
+    if (rows.length > 0) return false;
+    await this.store.insert(tx, r);
+    return true;
+  }
+
+  update(tx: EntityManager, r: CreditRepairUpdateRecord, expectedVersion: number): Promise<number> {
+    return this.store.update(tx, r, expectedVersion);
+  }
+
+  /** The authority's open updates (PENDING or OVERDUE), oldest request first. */
+  async openFor(tx: EntityManager, authorityCode: string): Promise<CreditRepairUpdateRecord[]> {
+    const rows: { data: unknown }[] = await tx.query(
+      `SELECT data FROM "credit_repair_update" WHERE authority_code = $1 AND status IN ('PENDING', 'OVERDUE') ORDER BY data->>'requestedAt', id LIMIT 1000`,
+      [authorityCode],
+    );
+    return rows.map((r) => reviveDates<CreditRepairUpdateRecord>(r.data));
+  }
+
+  /** The company's updates, oldest request first. */
+  async forCompany(tx: EntityManager, uscc: string): Promise<CreditRepairUpdateRecord[]> {
+    return (await this.store.findBy(tx, { uscc }, { limit: 1000 })).map((s) => s.doc).sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());
   }
 }
 

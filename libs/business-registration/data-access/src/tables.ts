@@ -243,6 +243,18 @@ export const SealMakerLatenessEntity = new EntitySchema({
 });
 
 
+/** Credit-repair updates of the enterprise credit publicity system (信用修复, §7; bankruptcy.md §6.6), one per request. */
+export const CREDIT_REPAIR_UPDATE_COLUMNS = {
+  uscc: 'text',
+  authority_code: 'text',
+  status: 'text',
+} as const satisfies Record<string, ColumnType>;
+export const CREDIT_REPAIR_UPDATE_INDICES = [
+  { name: 'IDX_credit_repair_update_uscc', columns: ['uscc'] },
+  { name: 'IDX_credit_repair_update_authority_status', columns: ['authority_code', 'status'] },
+];
+export const CreditRepairUpdateEntity = documentEntity('credit_repair_update', CREDIT_REPAIR_UPDATE_COLUMNS, CREDIT_REPAIR_UPDATE_INDICES);
+
 export const REGISTRATION_ENTITIES = [
   NameReservationEntity,
   ApplicationEntity,
@@ -261,4 +273,5 @@ export const REGISTRATION_ENTITIES = [
   ChangeRequestEntity,
   NameRulesVersionEntity,
   ForcedExitCandidateEntity,
+  CreditRepairUpdateEntity,
 ];

@@ -1,4 +1,5 @@
 import { ABNORMAL_LISTING_MACHINE } from './annual-report/abnormal-list';
+import { CREDIT_REPAIR_MACHINE } from './annual-report/credit-repair';
 import { APPLICATION_MACHINE } from './application/application-machine';
 import {
   BANK_PART_MACHINE,
@@ -31,6 +32,7 @@ export const STATE_MACHINES = {
   'bundle-bank': BANK_PART_MACHINE,
   branch: BRANCH_MACHINE,
   'abnormal-listing': ABNORMAL_LISTING_MACHINE,
+  'credit-repair-update': CREDIT_REPAIR_MACHINE,
   deregistration: DEREGISTRATION_MACHINE,
   'entity-status': entityStatusMachine({ strikeOffPilot: true }),
 } as const;

@@ -148,6 +148,15 @@ export { reportWindow, isWithinReportWindow, isReportOverdue, annualReportFiled,
 export type { ReportWindowPolicy, AnnualReportFiledData } from './annual-report/report-window';
 export { AbnormalListing, ABNORMAL_LISTING_MACHINE, ABNORMAL_REASONS, type AbnormalReason, type AbnormalListingState, type AbnormalListData } from './annual-report/abnormal-list';
 export {
+  CREDIT_REPAIR_MACHINE,
+  CREDIT_REPAIR_STATES,
+  CREDIT_REPAIR_UPDATE_WORKING_DAYS,
+  CreditRepairUpdate,
+  type CreditRepairEventData,
+  type CreditRepairStatus,
+  type CreditRepairUpdateState,
+} from './annual-report/credit-repair';
+export {
   assessForcedExit,
   CANDIDATE_LAPSE_REASONS,
   DEFAULT_FORCED_EXIT_POLICY,

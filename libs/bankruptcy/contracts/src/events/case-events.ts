@@ -167,6 +167,53 @@ export const DebtorInfoAccessRevoked = bankruptcyEventDefinition<DebtorInfoAcces
   { grantId: 'grant-0042-1', caseId: 'BK-2026-0042', administratorId: 'admin-firm-7', reason: 'ADMINISTRATOR_REPLACED', revokedAt: '2027-01-15T02:00:00.000Z' },
 );
 
+/** The credit systems a reorganised debtor's credit repair updates (§6.6, 000 L1020–1023). */
+export const CREDIT_REPAIR_TARGETS = [
+  /** 信用广州 (DRC) */
+  'CREDIT_GUANGZHOU',
+  /** 国家企业信用信息公示系统 (market regulation: business registration) */
+  'ENTERPRISE_CREDIT_PUBLICITY',
+  /** 金融信用信息基础数据库 (the PBoC branch) */
+  'FINANCIAL_CREDIT_DATABASE',
+] as const;
+export type CreditRepairTarget = (typeof CREDIT_REPAIR_TARGETS)[number];
+
+export interface CreditRepairRequestedData {
+  /** One request, one update per target (each target system answers for it). */
+  requestId: string;
+  caseId: string;
+  debtor: { uscc: string; name?: string };
+  targets: CreditRepairTarget[];
+  /** The ruling approving the reorganisation plan the repair rests on. */
+  planRulingRef: string;
+  requestedAt: string;
+  administratorId?: string;
+}
+
+export const CreditRepairRequested = bankruptcyEventDefinition<CreditRepairRequestedData>(
+  'bankruptcy.credit_repair.requested',
+  'After the reorganisation plan was approved, the administrator applied for a synchronous credit-repair update (§6.6 PLAN_APPROVED → REQUESTED): each target system confirms its update within 5 working days [cfg]; business registration answers for ENTERPRISE_CREDIT_PUBLICITY with registration.credit_repair.updated.',
+  ['requestId', 'caseId', 'debtor', 'targets', 'planRulingRef', 'requestedAt'],
+  {
+    requestId: { type: 'string', minLength: 1, maxLength: 64 },
+    caseId: CASE_ID,
+    debtor: DEBTOR,
+    targets: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: [...CREDIT_REPAIR_TARGETS] } },
+    planRulingRef: { type: 'string', minLength: 1, maxLength: 100, description: 'The ruling approving the reorganisation plan' },
+    requestedAt: INSTANT,
+    administratorId: ACCOUNT_SUBJECT,
+  },
+  {
+    requestId: 'cr-0057-1',
+    caseId: 'BK-2026-0057',
+    debtor: EXAMPLE_DEBTOR,
+    targets: ['CREDIT_GUANGZHOU', 'ENTERPRISE_CREDIT_PUBLICITY', 'FINANCIAL_CREDIT_DATABASE'],
+    planRulingRef: '(2026)粤01破57号之三',
+    requestedAt: '2027-05-24T02:00:00.000Z',
+    administratorId: 'admin-firm-7',
+  },
+);
+
 /** The procedure of a case (§4 `procedureType`): 破产清算 / 重整 / 和解. */
 export const PROCEDURE_TYPES = ['LIQUIDATION', 'REORGANISATION', 'CONCILIATION'] as const;
 export type ProcedureType = (typeof PROCEDURE_TYPES)[number];
@@ -282,4 +329,4 @@ export const ReorganisationPlanApproved = bankruptcyEventDefinition<Reorganisati
 );
 
 /** The case events of v1, in the order a case produces them. */
-export const CASE_EVENTS: EventDefinition<never>[] = [CaseAccepted, AdministratorAppointed, DebtorInfoAccessGranted, DebtorInfoAccessRevoked, ReorganisationPlanApproved, CaseClosed] as EventDefinition<never>[];
+export const CASE_EVENTS: EventDefinition<never>[] = [CaseAccepted, AdministratorAppointed, DebtorInfoAccessGranted, DebtorInfoAccessRevoked, ReorganisationPlanApproved, CreditRepairRequested, CaseClosed] as EventDefinition<never>[];
