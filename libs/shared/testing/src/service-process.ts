@@ -33,7 +33,8 @@ export interface ServiceProcess {
  */
 export async function startAppProcess(app: string, env: Record<string, string>, o: { migrate?: boolean; readyPath?: string; timeoutMs?: number } = {}): Promise<ServiceProcess> {
   const port = env['PORT'] ? Number(env['PORT']) : await freePort();
-  const fullEnv = { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) };
+  // CALENDAR_FALLBACK as in startServiceUnderTest and `npm start` (a year with no holiday data counts Monday–Friday).
+  const fullEnv = { CALENDAR_FALLBACK: 'weekends-only', ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) };
   if (o.migrate ?? true) {
     await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', path.join(repoRoot, `apps/${app}/src/migrate.ts`), 'migrate'], { env: fullEnv, cwd: repoRoot });
   }
