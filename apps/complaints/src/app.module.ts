@@ -89,6 +89,7 @@ import { OPEN311_CONTROLLERS, OPEN311_PROVIDERS } from './open311';
 import { KNOWLEDGE_CONTROLLERS, KNOWLEDGE_PROVIDERS } from './knowledge/knowledge.wiring';
 import { LINKING_CONTROLLERS, LINKING_PROVIDERS } from './linking/linking.wiring';
 import { REPORTING_CONTROLLERS, REPORTING_PROVIDERS } from './reporting/reporting.wiring';
+import { MARKET_ENTITY_PROVIDERS } from './market-entities/market-entities.wiring';
 import { SUPERVISION_CONTROLLERS, SUPERVISION_PROVIDERS } from './supervision/supervision.wiring';
 
 /** The complaints service's own controllers and use cases; the platform supplies the rest. */
@@ -188,6 +189,7 @@ import { SUPERVISION_CONTROLLERS, SUPERVISION_PROVIDERS } from './supervision/su
     ...KNOWLEDGE_PROVIDERS,
     ...LINKING_PROVIDERS,
     ...REPORTING_PROVIDERS,
+    ...MARKET_ENTITY_PROVIDERS,
     ...SUPERVISION_PROVIDERS,
   ],
 })

@@ -6,6 +6,7 @@ import { LapseSupplementHandler } from './lapse-supplement/lapse-supplement.hand
 import { KNOWLEDGE_TIMER_HANDLERS } from './knowledge/knowledge.wiring';
 import { COMPLAINTS_PROBLEM_TYPES } from './problem-types';
 import { REPORTING_CONSUMERS } from './reporting/reporting.wiring';
+import { MARKET_ENTITY_CONSUMERS } from './market-entities/market-entities.wiring';
 import { SUPERVISION_TIMER_HANDLERS } from './supervision/supervision.wiring';
 import { ESCALATION_TIMER, SUPPLEMENT_LAPSE_TIMER, TICKET_TIMERS } from './shared/ticket-clocks';
 
@@ -30,6 +31,7 @@ export const complaintsService: ServiceDefinition = {
     // Supervision cases (overdue once) and long-running issues (plan, month-end progress, final position), §3.7–3.8.
     ...SUPERVISION_TIMER_HANDLERS(get),
   }),
-  // The ticket event history the §6 metrics are computed from (the service's own topic).
-  consumers: [...REPORTING_CONSUMERS],
+  // The ticket event history the §6 metrics are computed from (the service's own topic), and the
+  // market-entity directory kept from business registration's events (§5 enterprise requests).
+  consumers: [...REPORTING_CONSUMERS, ...MARKET_ENTITY_CONSUMERS],
 };

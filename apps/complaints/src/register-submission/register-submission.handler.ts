@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Outcome, Ticket } from '@one-window/complaints/domain';
+import { marketEntityTags, type Outcome, type Ticket } from '@one-window/complaints/domain';
+import { MarketEntityDirectory } from '@one-window/complaints/data-access';
 import type { Principal } from '@one-window/shared/auth';
 import { WorkingCalendar } from '@one-window/shared/calendar';
 import { Dispatcher } from '../shared/dispatcher';
@@ -11,7 +12,8 @@ import type { RegisterSubmissionDto } from './register-submission.dto';
 
 /**
  * Registration (登记, spec §3.3): the submission is REGISTERED and creates one ticket per item
- * (`ticket.registered` each, dispatch due in 1 WD); items with `dispatch` go to their unit at once
+ * (`ticket.registered` each, dispatch due in 1 WD), tagged with what the market-entity directory
+ * says of the submission's credit code (`marketEntityTags`); items with `dispatch` go to their unit at once
  * (`ticket.dispatched`, handling clock). Timers are set for each ticket in the same transaction.
  */
 @Injectable()
@@ -22,6 +24,7 @@ export class RegisterSubmissionHandler {
     private readonly tickets: TicketDesk,
     private readonly dispatcher: Dispatcher,
     private readonly calendar: WorkingCalendar,
+    private readonly directory: MarketEntityDirectory,
   ) {}
 
   execute(id: string, body: RegisterSubmissionDto, who: Principal, ifMatch?: string) {
@@ -29,6 +32,10 @@ export class RegisterSubmissionHandler {
       const loaded = await this.submissions.load(tx, id, who, ['agent'], ifMatch);
       const at = new Date();
       const limits = this.tickets.limitsFor(loaded.record.jurisdictionId);
+      // A submission about a market entity: the register's facts (from registration's events) tag every ticket (spec §5).
+      const uscc = loaded.submission.state.uscc;
+      const entity = uscc ? await this.directory.get(tx, uscc) : undefined;
+      const tagsOf = (given?: readonly string[]) => marketEntityTags({ ...(uscc ? { uscc } : {}), ...(entity ? { entity } : {}), ...(given ? { given } : {}) });
       const registered = loaded.submission.register({
         at,
         agentId: who.subject,
@@ -41,7 +48,7 @@ export class RegisterSubmissionHandler {
           scenarioCode: item.scenarioCode,
           ...(item.assignedDeadline ? { assignedDeadline: new Date(item.assignedDeadline) } : {}),
           ...(item.priority ? { priority: item.priority } : {}),
-          ...(item.marketEntityTags ? { marketEntityTags: item.marketEntityTags } : {}),
+          marketEntityTags: tagsOf(item.marketEntityTags),
         })),
       });
       const saved = await this.submissions.save(tx, loaded, { aggregate: registered.aggregate, events: [] });

@@ -7,3 +7,4 @@ export * from './linking';
 export * from './reporting';
 export * from './open311';
 export * from './supervision';
+export * from './market-entities';

@@ -5,6 +5,7 @@ import { LINKING_ENTITIES } from './linking/tables';
 import { REPORTING_ENTITIES } from './reporting/tables';
 import { OPEN311_ENTITIES } from './open311/tables';
 import { SUPERVISION_ENTITIES } from './supervision/tables';
+import { MARKET_ENTITY_ENTITIES } from './market-entities/tables';
 
 /** Submissions (one caller contact): scoping by the opaque caller key, status for queues. No personal data. */
 export const SUBMISSION_COLUMNS = {
@@ -74,4 +75,4 @@ export const TicketEscalationEntity = new EntitySchema({
   },
 });
 
-export const COMPLAINTS_ENTITIES = [SubmissionEntity, TicketEntity, CallerPersonalDataEntity, TicketReminderEntity, TicketEscalationEntity, ...SUPERVISION_ENTITIES, ...KNOWLEDGE_ENTITIES, ...LINKING_ENTITIES, ...REPORTING_ENTITIES, ...OPEN311_ENTITIES];
+export const COMPLAINTS_ENTITIES = [SubmissionEntity, TicketEntity, CallerPersonalDataEntity, TicketReminderEntity, TicketEscalationEntity, ...SUPERVISION_ENTITIES, ...KNOWLEDGE_ENTITIES, ...LINKING_ENTITIES, ...REPORTING_ENTITIES, ...OPEN311_ENTITIES, ...MARKET_ENTITY_ENTITIES];

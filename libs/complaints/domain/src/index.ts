@@ -6,3 +6,4 @@ export * from './metrics';
 export * from './open311';
 export * from './supervision';
 export * from './long-running';
+export * from './market-entity/market-entity';
