@@ -101,6 +101,8 @@ import { CreditRepairController } from './credit-repair/credit-repair.controller
 import { CreditRepairHandler } from './credit-repair/credit-repair.handler';
 import { CreditRepairDueHandler } from './credit-repair/credit-repair-due.handler';
 import { CreditRepairDesk } from './shared/credit-repair-desk';
+import { ForcedExitCandidateLapses } from './shared/forced-exit-candidate-lapses';
+import { RecordTaxNonFilingHandler } from './record-tax-non-filing/record-tax-non-filing.handler';
 import { ConfirmForcedExitController } from './confirm-forced-exit/confirm-forced-exit.controller';
 import { ConfirmForcedExitHandler } from './confirm-forced-exit/confirm-forced-exit.handler';
 import { ObjectToForcedExitController } from './object-to-forced-exit/object-to-forced-exit.controller';
@@ -295,6 +297,8 @@ import { MissedReportCheck } from './shared/missed-report-check';
     DeregistrationDesk,
     BranchDesk,
     CreditRepairDesk,
+    ForcedExitCandidateLapses,
+    RecordTaxNonFilingHandler,
     CreditRepairHandler,
     CreditRepairDueHandler,
     ApplyDeregistrationHandler,

@@ -1,10 +1,11 @@
 import { BANKRUPTCY_TOPIC, CaseAccepted, CaseClosed, CreditRepairRequested, ReorganisationPlanApproved } from '@one-window/bankruptcy/contracts';
 import { REGISTRATION_EVENTS, REGISTRATION_TOPIC } from '@one-window/business-registration/contracts';
 import { CompanyRepository, REGISTRATION_ENTITIES, REGISTRATION_MIGRATIONS } from '@one-window/business-registration/data-access';
-import { ClearanceExempted, ClearanceIssued, ReturnFiled, TAX_TOPIC, TaxpayerRegistered } from '@one-window/tax/contracts';
+import { ClearanceExempted, ClearanceIssued, NonFilingConfirmed, ReturnFiled, TAX_TOPIC, TaxpayerRegistered } from '@one-window/tax/contracts';
 import type { ServiceDefinition } from '@one-window/shared/platform';
 import { ANNUAL_REPORT_DEADLINE_TIMER, AnnualReportDeadlineHandler } from './annual-report-deadline/annual-report-deadline.handler';
 import { FollowBankruptcyCasesHandler } from './follow-bankruptcy-cases/follow-bankruptcy-cases.handler';
+import { RecordTaxNonFilingHandler } from './record-tax-non-filing/record-tax-non-filing.handler';
 import { RecordTaxFilingHandler } from './record-tax-filing/record-tax-filing.handler';
 import { CompleteTaxPartHandler } from './complete-tax-part/complete-tax-part.handler';
 import { EndDeregistrationNoticeHandler } from './end-deregistration-notice/end-deregistration-notice.handler';
@@ -29,7 +30,7 @@ import { FORCED_EXIT_NIGHTLY_TIMER, ForcedExitNightlyHandler } from './forced-ex
 export const TAX_SYNC_GROUP = 'registration.tax-sync';
 /** The consumer group that records tax clearance (清税) on open deregistrations. */
 export const TAX_CLEARANCE_GROUP = 'registration.tax-clearance';
-/** The consumer group that keeps the tax returns filed per company (the "no tax filed" projection of forced exit). */
+/** The consumer group that keeps the tax returns filed per company (the "no tax filed" projection of forced exit) and tax's answers to forced-exit candidates (R4.7). */
 export const TAX_FILINGS_GROUP = 'registration.tax-filings';
 /**
  * The consumer group that follows bankruptcy cases (§11 consumed from bankruptcy): acceptance flags
@@ -90,9 +91,10 @@ export const businessRegistrationService: ServiceDefinition = {
     {
       groupId: TAX_FILINGS_GROUP,
       topics: [TAX_TOPIC],
-      events: [ReturnFiled],
+      events: [ReturnFiled, NonFilingConfirmed],
       handlers: (get) => ({
         [ReturnFiled.type]: (e, tx) => get(RecordTaxFilingHandler).execute(e as Parameters<RecordTaxFilingHandler['execute']>[0], tx),
+        [NonFilingConfirmed.type]: (e, tx) => get(RecordTaxNonFilingHandler).execute(e as Parameters<RecordTaxNonFilingHandler['execute']>[0], tx),
       }),
     },
     {

@@ -2,6 +2,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
 import { nextForcedExitRunAt } from '@one-window/business-registration/domain';
 import { TaxReturnFilingRepository } from '@one-window/business-registration/data-access';
+import { NonFilingConfirmed, TAX_SOURCE, TAX_TOPIC, type NonFilingConfirmedData } from '@one-window/tax/contracts';
+import { buildEvent } from '@one-window/shared/messaging';
+import { waitFor } from '@one-window/shared/testing';
 import { WorkingCalendar } from '@one-window/shared/calendar';
 import { TimerPoller, Timers, type Timer } from '@one-window/shared/scheduling';
 import { FORCED_EXIT_NIGHTLY_TIMER, ForcedExitNightlyHandler, ForcedExitNightlyScheduler, NIGHTLY_BATCH, NIGHTLY_KEY } from '../src/forced-exit-nightly/forced-exit-nightly.handler';
@@ -19,7 +22,7 @@ const YX = 'GZ-YX-AMR';
  * filings are written with the service's repositories, dated two years before that night.
  */
 describe('business registration: the nightly forced-exit rule (e2e)', () => {
-  const r = registrationUnderTest();
+  const r = registrationUnderTest({ topics: [TAX_TOPIC], source: TAX_SOURCE });
   const { tokens, http, as } = r;
   let app: NestExpressApplication;
   let ds: DataSource;
@@ -206,5 +209,35 @@ describe('business registration: the nightly forced-exit rule (e2e)', () => {
     expect(await lapsed(cured)).toHaveLength(1);
     expect(await found(short)).toHaveLength(1);
     expect(await candidateRows(cured)).toHaveLength(1);
+  });
+
+  it("tax's answer to a candidate (tax.non_filing.confirmed, R4.7) is kept on it; an answer naming a return filed while listed lapses it at once (TAX_FILED)", async () => {
+    const NIGHT_7 = new Date('2030-06-16T18:00:00Z'); // 2030-06-17 02:00 local
+    const [answered, refuted] = [await register('青柠答复'), await register('远帆驳回')];
+    await list(answered, '2028-06-14');
+    await list(refuted, '2028-06-14');
+    expect(await fireAt(NIGHT_7)).toMatchObject({ fired: 1 });
+    expect((await candidateRows(answered)).map((c) => c.status)).toEqual(['PROPOSED']);
+    expect((await candidateRows(refuted)).map((c) => c.status)).toEqual(['PROPOSED']);
+
+    const answer = (uscc: string, data: Partial<NonFilingConfirmedData>) =>
+      buildEvent(NonFilingConfirmed, TAX_SOURCE, {
+        aggregateId: uscc,
+        data: { taxpayerId: uscc, asOf: '2030-06-17', listedOn: '2028-06-14', taxpayerKnown: true, nonFiling: true, queryEventId: 'q', ...data },
+      });
+    const events = [
+      answer(answered, { noReturnSince: '2028-03-01', lastReturnFiledOn: '2028-03-01' }),
+      answer(refuted, { nonFiling: false, noReturnSince: '2029-02-01', lastReturnFiledOn: '2029-02-01' }),
+      answer(full, { asOf: '1999-01-01' }), // no candidate of that night: logged, nothing else
+    ];
+    for (const e of events) await r.publisher.send(TAX_TOPIC, e);
+    await waitFor(async () => ((await Promise.all(events.map((e) => r.handled('registration.tax-filings', e.id)))).every(Boolean) ? true : undefined), 30_000);
+
+    const item = ((await queue()).body.items as { uscc: string; taxAnswer?: unknown }[]).find((c) => c.uscc === answered);
+    expect(item?.taxAnswer).toEqual({ taxpayerKnown: true, nonFiling: true, noReturnSince: '2028-03-01', lastReturnFiledOn: '2028-03-01', answeredAt: events[0].time });
+    expect(await candidateRows(refuted)).toEqual([{ as_of: '2030-06-17', status: 'LAPSED', case_id: null }]);
+    expect(await lapsed(refuted)).toEqual([{ uscc: refuted, authorityCode: YX, asOf: '2030-06-17', listedOn: '2028-06-14', foundOn: '2030-06-17', reason: 'TAX_FILED', taxFiledOn: '2029-02-01' }]);
+    expect(((await queue()).body.items as { uscc: string }[]).map((c) => c.uscc)).not.toContain(refuted);
+    expect((await ds.query(`SELECT count(*)::int AS n FROM messaging_dead_letter`))[0].n).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CompanyRegistered, type CompanyRegisteredData } from '@one-window/business-registration/contracts';
+import { CompanyRegistered, ForcedExitCandidateFound, type CompanyRegisteredData } from '@one-window/business-registration/contracts';
 import { TaxpayerRegistered } from '@one-window/tax/contracts';
 import { periodKeyFor, periodsOverlapping, type TaxPeriod } from '@one-window/tax/domain';
-import { LocalDate } from '@one-window/shared/calendar';
+import { LocalDate, WorkingCalendar } from '@one-window/shared/calendar';
 import { buildEvent, type EventDefinition } from '@one-window/shared/messaging';
 import type { ServiceUnderTest } from '@one-window/shared/platform';
 import { testTokens, waitFor } from '@one-window/shared/testing';
@@ -417,5 +417,37 @@ describe('tax: obligations, returns, liabilities and payments (e2e)', () => {
       const day = new Date(new Date(r.filed_at).getTime() + 8 * 3600_000).toISOString().slice(2, 10).replace(/-/g, '');
       expect(r.n).toMatch(new RegExp(`^${day}\\d{6}$`));
     }
+  });
+
+  it("answers registration's forced-exit query from its returns (R4.7): filed while listed, nothing filed since registration, or an unknown taxpayer", async () => {
+    const QUIET = '91440104MA00011A1B'; // registered here, never files
+    await publish(CompanyRegistered, '/one-window/business-registration', QUIET, { ...company, uscc: QUIET, applicantId: 'quiet-1' });
+    await waitFor(async () => ((await ds.query(`SELECT 1 FROM taxpayer WHERE id = $1`, [QUIET])).length > 0 ? true : undefined), 30_000);
+    const calendar = app.get(WorkingCalendar);
+    const today = calendar.localDateOf(new Date()).toString();
+    const query = (uscc: string, listedOn: string, asOf = today) =>
+      publish(ForcedExitCandidateFound, '/one-window/business-registration', uscc, { uscc, authorityCode: 'GZ-YX-AMR', asOf, listedOn, fullPeriodFrom: asOf, reasonCodes: ['ANNUAL_REPORT_OVERDUE'] });
+    const answers = async (uscc: string) =>
+      waitFor(async () => {
+        const found = await outbox(uscc, 'tax.non_filing.confirmed.v1');
+        return found.length > 0 ? found : undefined;
+      }, 30_000);
+
+    // COMPANY filed today: listed since yesterday, it filed while listed; asked about yesterday, today's returns do not count.
+    const yesterday = LocalDate.parse(today).plusDays(-1).toString();
+    const filedWhileListed = await query(COMPANY, yesterday);
+    expect(await answers(COMPANY)).toEqual([
+      { taxpayerId: COMPANY, asOf: today, listedOn: yesterday, taxpayerKnown: true, nonFiling: false, noReturnSince: today, lastReturnFiledOn: today, queryEventId: filedWhileListed },
+    ]);
+    const [{ at: registeredAt }] = await ds.query(`SELECT data->>'registeredAt' AS at FROM taxpayer WHERE id = $1`, [QUIET]);
+    const registeredOn = calendar.localDateOf(new Date(registeredAt)).toString();
+    const quiet = await query(QUIET, '2024-01-01');
+    expect(await answers(QUIET)).toEqual([{ taxpayerId: QUIET, asOf: today, listedOn: '2024-01-01', taxpayerKnown: true, nonFiling: true, noReturnSince: registeredOn, queryEventId: quiet }]);
+    const UNKNOWN = '91440104MA00012B25';
+    const unknown = await query(UNKNOWN, '2024-01-01');
+    expect(await answers(UNKNOWN)).toEqual([{ taxpayerId: UNKNOWN, asOf: today, listedOn: '2024-01-01', taxpayerKnown: false, nonFiling: true, queryEventId: unknown }]);
+    const earlier = await query(COMPANY, '2024-01-01', yesterday);
+    await waitFor(async () => ((await outbox(COMPANY, 'tax.non_filing.confirmed.v1')).length === 2 ? true : undefined), 30_000);
+    expect((await outbox(COMPANY, 'tax.non_filing.confirmed.v1'))[1]).toMatchObject({ asOf: yesterday, nonFiling: true, queryEventId: earlier });
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ForcedExitCandidateFound, ForcedExitCandidateLapsed, type ForcedExitCandidateFoundData } from '@one-window/business-registration/contracts';
+import { ForcedExitCandidateFound, type ForcedExitCandidateFoundData } from '@one-window/business-registration/contracts';
 import { nextForcedExitRunAt, recheckForcedExitCandidate } from '@one-window/business-registration/domain';
 import {
   AbnormalListingRepository,
@@ -13,6 +13,7 @@ import { WorkingCalendar } from '@one-window/shared/calendar';
 import { Outbox } from '@one-window/shared/messaging';
 import { Timers, type Timer } from '@one-window/shared/scheduling';
 import { Clock } from '../shared/clock';
+import { ForcedExitCandidateLapses } from '../shared/forced-exit-candidate-lapses';
 import { ForcedExitCandidates, type ForcedExitCandidate } from '../shared/forced-exit-candidates';
 
 /**
@@ -65,6 +66,7 @@ export class ForcedExitNightlyHandler {
     private readonly cases: ForcedExitRepository,
     private readonly companies: CompanyRepository,
     private readonly filings: TaxReturnFilingRepository,
+    private readonly lapses: ForcedExitCandidateLapses,
     private readonly outbox: Outbox,
     private readonly timers: Timers,
     private readonly calendar: WorkingCalendar,
@@ -142,21 +144,9 @@ export class ForcedExitNightlyHandler {
         today: asOf,
         filings: lastTaxFiledOn ? [{ filedOn: lastTaxFiledOn }] : [],
       });
-      if (check.stands || !(await this.candidates.lapse(tx, uscc, candidate.asOf))) continue;
-      any = true;
-      await this.outbox.append(tx, ForcedExitCandidateLapsed, {
-        aggregateId: uscc,
-        time: at,
-        data: {
-          uscc,
-          authorityCode: candidate.authorityCode,
-          asOf,
-          listedOn: candidate.listedOn,
-          foundOn: candidate.asOf,
-          reason: check.reason,
-          ...(check.reason === 'TAX_FILED' && lastTaxFiledOn ? { taxFiledOn: lastTaxFiledOn } : {}),
-        },
-      });
+      if (check.stands) continue;
+      const lapsed = await this.lapses.lapse(tx, candidate, { asOf, at, reason: check.reason, ...(lastTaxFiledOn ? { taxFiledOn: lastTaxFiledOn } : {}) });
+      any = any || lapsed;
     }
     return any;
   }

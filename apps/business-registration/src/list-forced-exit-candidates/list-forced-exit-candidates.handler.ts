@@ -49,6 +49,7 @@ export class ListForcedExitCandidatesHandler {
       ...(c.lastTaxFiledOn ? { lastTaxFiledOn: c.lastTaxFiledOn } : {}),
       foundOn: c.asOf,
       foundAt: c.foundAt.toISOString(),
+      ...(c.taxAnswer ? { taxAnswer: c.taxAnswer } : {}),
     }));
     return { items, ...(found.length === limit ? { next: found[found.length - 1].uscc } : {}) };
   }

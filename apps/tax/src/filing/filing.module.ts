@@ -19,6 +19,7 @@ import { RecordPaymentHandler } from './record-payment/record-payment.handler';
 import { ScheduleObligationsController } from './schedule-obligations/schedule-obligations.controller';
 import { ScheduleObligationsHandler } from './schedule-obligations/schedule-obligations.handler';
 import { TaxpayerRegisteredHandler } from './schedule-obligations/taxpayer-registered.handler';
+import { AnswerNonFilingQueryHandler } from './answer-non-filing-query/answer-non-filing-query.handler';
 import { FilingAccess } from './shared/filing-access';
 import { receiptIdHeader } from './shared/receipt-id-header.middleware';
 import { ReliefRules } from './shared/return-lines';
@@ -45,6 +46,7 @@ import { ReliefRules } from './shared/return-lines';
     ReliefRules,
     ScheduleObligationsHandler,
     TaxpayerRegisteredHandler,
+    AnswerNonFilingQueryHandler,
     FlagObligationOverdueHandler,
     ListObligationsHandler,
     FileReturnHandler,

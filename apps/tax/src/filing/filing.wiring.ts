@@ -1,8 +1,10 @@
+import { ForcedExitCandidateFound, REGISTRATION_TOPIC } from '@one-window/business-registration/contracts';
 import { TAX_TOPIC, TaxpayerRegistered } from '@one-window/tax/contracts';
 import { FILING_ERROR_HTTP_STATUS, RELIEF_ERROR_HTTP_STATUS } from '@one-window/tax/domain';
 import { ObligationRepository } from '@one-window/tax/data-access';
 import type { ProblemTypeMap } from '@one-window/shared/http';
 import type { ConsumerDefinition, ServiceDefinition } from '@one-window/shared/platform';
+import { AnswerNonFilingQueryHandler, FORCED_EXIT_QUERIES_GROUP } from './answer-non-filing-query/answer-non-filing-query.handler';
 import { FlagObligationOverdueHandler } from './flag-obligation-overdue/flag-obligation-overdue.handler';
 import { FILING_OBLIGATIONS_GROUP, TaxpayerRegisteredHandler } from './schedule-obligations/taxpayer-registered.handler';
 import { CALENDAR_YEAR_NOT_LOADED } from './shared/filing-errors';
@@ -43,7 +45,10 @@ export const FILING_TIMERS: NonNullable<ServiceDefinition['timers']> = (get) => 
   [OBLIGATION_OVERDUE_TIMER]: (timer, tx) => get(FlagObligationOverdueHandler).execute(timer, tx),
 });
 
-/** Consumer groups of the filing part: the service's own tax.events, to open a new taxpayer's obligations. */
+/**
+ * Consumer groups of the filing part: the service's own tax.events, to open a new taxpayer's
+ * obligations; business registration's forced-exit queries, answered from the returns (R4.7).
+ */
 export const FILING_CONSUMERS: ConsumerDefinition[] = [
   {
     groupId: FILING_OBLIGATIONS_GROUP,
@@ -51,6 +56,14 @@ export const FILING_CONSUMERS: ConsumerDefinition[] = [
     events: [TaxpayerRegistered],
     handlers: (get) => ({
       [TaxpayerRegistered.type]: (e, tx) => get(TaxpayerRegisteredHandler).execute(e as Parameters<TaxpayerRegisteredHandler['execute']>[0], tx),
+    }),
+  },
+  {
+    groupId: FORCED_EXIT_QUERIES_GROUP,
+    topics: [REGISTRATION_TOPIC],
+    events: [ForcedExitCandidateFound],
+    handlers: (get) => ({
+      [ForcedExitCandidateFound.type]: (e, tx) => get(AnswerNonFilingQueryHandler).execute(e as Parameters<AnswerNonFilingQueryHandler['execute']>[0], tx),
     }),
   },
 ];

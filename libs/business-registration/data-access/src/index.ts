@@ -52,6 +52,7 @@ export {
   CreditRepairUpdateRepository,
   type CreditRepairUpdateRecord,
   type ForcedExitCandidateRecord,
+  type ForcedExitTaxAnswer,
   type ForcedExitCandidateStatus,
   type QueuedForcedExitCandidate,
   ChangeRequestRepository,

@@ -876,6 +876,17 @@ export interface ForcedExitCandidateRecord {
   readonly status: ForcedExitCandidateStatus;
   readonly caseId?: string;
   readonly foundAt: Date;
+  /** Tax's answer to the candidate (`tax.non_filing.confirmed`, R4.7), once it came. */
+  readonly taxAnswer?: ForcedExitTaxAnswer;
+}
+
+/** What tax said of a candidate: filed nothing while listed (since when), or the return it filed. */
+export interface ForcedExitTaxAnswer {
+  readonly taxpayerKnown: boolean;
+  readonly nonFiling: boolean;
+  readonly noReturnSince?: string;
+  readonly lastReturnFiledOn?: string;
+  readonly answeredAt: string;
 }
 
 /** A recorded candidate as the officer's queue shows it: with the company's current name and status. */
@@ -885,6 +896,7 @@ export interface QueuedForcedExitCandidate extends ForcedExitCandidateRecord {
 }
 
 interface CandidateRow {
+  tax_answer: ForcedExitTaxAnswer | null;
   uscc: string;
   as_of: string;
   authority_code: string;
@@ -898,7 +910,7 @@ interface CandidateRow {
 }
 
 const CANDIDATE_SELECT = `c.uscc, c.as_of::text AS as_of, c.authority_code, c.listed_on::text AS listed_on, c.full_period_from::text AS full_period_from,
-  c.reason_codes, c.last_tax_filed_on::text AS last_tax_filed_on, c.status, c.case_id, c.found_at`;
+  c.reason_codes, c.last_tax_filed_on::text AS last_tax_filed_on, c.status, c.case_id, c.found_at, c.tax_answer`;
 
 function toCandidate(r: CandidateRow): ForcedExitCandidateRecord {
   return {
@@ -912,6 +924,7 @@ function toCandidate(r: CandidateRow): ForcedExitCandidateRecord {
     status: r.status,
     ...(r.case_id ? { caseId: r.case_id } : {}),
     foundAt: r.found_at,
+    ...(r.tax_answer ? { taxAnswer: r.tax_answer } : {}),
   };
 }
 
@@ -970,6 +983,12 @@ export class ForcedExitCandidateRepository {
   /** The re-check found the candidate of that night no longer qualifies: LAPSED (off the queue); true when it was waiting. */
   async lapse(tx: EntityManager, uscc: string, asOf: string): Promise<boolean> {
     const rows: unknown[] = await tx.query(`UPDATE "forced_exit_candidate" SET status = 'LAPSED' WHERE uscc = $1 AND as_of = $2::date AND status = 'PROPOSED' RETURNING uscc`, [uscc, asOf]);
+    return rows.length > 0;
+  }
+
+  /** Records tax's answer on the company's candidate of that night (whatever its status); true when the candidate exists. */
+  async recordTaxAnswer(tx: EntityManager, uscc: string, asOf: string, answer: ForcedExitTaxAnswer): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`UPDATE "forced_exit_candidate" SET tax_answer = $3 WHERE uscc = $1 AND as_of = $2::date RETURNING uscc`, [uscc, asOf, JSON.stringify(answer)]);
     return rows.length > 0;
   }
 

@@ -222,6 +222,8 @@ export const ForcedExitCandidateEntity = new EntitySchema({
     status: { type: 'text' },
     case_id: { type: 'text', nullable: true },
     found_at: { type: 'timestamp with time zone' },
+    /** Tax's answer (`tax.non_filing.confirmed`, R4.7), migration 1790001300000. */
+    tax_answer: { type: 'jsonb', nullable: true },
   },
   indices: [
     { name: 'IDX_forced_exit_candidate_authority_status', columns: ['authority_code', 'status', 'uscc'] },

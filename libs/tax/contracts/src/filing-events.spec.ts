@@ -1,10 +1,10 @@
 import { EventCatalogue } from '@one-window/shared/messaging';
-import { FILING_EVENTS, LiabilityAssessed, ObligationCreated, ReturnAmended, ReturnFiled, TAX_EVENTS, TAX_TOPIC } from '.';
+import { FILING_EVENTS, LiabilityAssessed, NonFilingConfirmed, ObligationCreated, ReturnAmended, ReturnFiled, TAX_EVENTS, TAX_TOPIC } from '.';
 
 describe('tax filing event contracts (§6, §14)', () => {
   const catalogue = new EventCatalogue(TAX_EVENTS);
 
-  it('are the six filing events on the tax topic, in the catalogue', () => {
+  it('are the filing events on the tax topic, in the catalogue', () => {
     expect(FILING_EVENTS.map((e) => e.type)).toEqual([
       'tax.obligation.created.v1',
       'tax.obligation.overdue.v1',
@@ -12,6 +12,7 @@ describe('tax filing event contracts (§6, §14)', () => {
       'tax.return.amended.v1',
       'tax.liability.assessed.v1',
       'tax.payment.received.v1',
+      'tax.non_filing.confirmed.v1',
     ]);
     expect(new Set(FILING_EVENTS.map((e) => e.topic))).toEqual(new Set([TAX_TOPIC]));
     for (const e of FILING_EVENTS) expect(TAX_EVENTS).toContain(e);
@@ -37,5 +38,11 @@ describe('tax filing event contracts (§6, §14)', () => {
     ]);
     expect(catalogue.validate(ReturnFiled.type, { ...ReturnFiled.example, version: 2 })).not.toEqual([]);
     expect(catalogue.validate(ReturnAmended.type, { ...ReturnAmended.example, amendsReturnId: undefined })).not.toEqual([]);
+  });
+
+  it('the non-filing answer (R4.7): an unknown taxpayer carries no dates; a day is a date; nothing else', () => {
+    expect(catalogue.validate(NonFilingConfirmed.type, { taxpayerId: '91440104MA00001B3B', asOf: '2029-07-02', listedOn: '2027-07-01', taxpayerKnown: false, nonFiling: true, queryEventId: 'q-1' })).toEqual([]);
+    expect(catalogue.validate(NonFilingConfirmed.type, { ...NonFilingConfirmed.example, noReturnSince: '15/03/2027' })).toEqual([expect.stringMatching(/^\/noReturnSince must match format "date"/)]);
+    expect(catalogue.validate(NonFilingConfirmed.type, { ...NonFilingConfirmed.example, revenue: '1.00' })).toEqual(['/ must NOT have additional properties']);
   });
 });

@@ -1,5 +1,5 @@
 import { defineEvent, type EventDefinition, type JsonSchema } from '@one-window/shared/messaging';
-import { LOCAL_DATE } from '@one-window/business-registration/contracts';
+import { LOCAL_DATE, USCC } from '@one-window/business-registration/contracts';
 import { TAX_TOPIC } from '../topic';
 
 /**
@@ -249,6 +249,51 @@ export const PaymentReceived = defineEvent<PaymentReceivedData>({
   },
 });
 
+export interface NonFilingConfirmedData {
+  /** The credit code asked about (the taxpayer id under 一照一码). */
+  taxpayerId: string;
+  /** The night the question was asked for, and the listing it is about (from registration.forced_exit.candidate_found). */
+  asOf: string;
+  listedOn: string;
+  taxpayerKnown: boolean;
+  /** No return filed from listedOn to asOf (both included). */
+  nonFiling: boolean;
+  /** The last return's day, or the day the taxpayer was registered when none; absent for an unknown taxpayer. */
+  noReturnSince?: string;
+  lastReturnFiledOn?: string;
+  /** The CloudEvents id of the query answered. */
+  queryEventId: string;
+}
+
+/**
+ * R4.7 (000 L902–905): tax's answer to business registration's forced-exit query
+ * (`registration.forced_exit.candidate_found`): whether the entity filed no return while listed,
+ * and since when it has filed none.
+ */
+export const NonFilingConfirmed = defineEvent<NonFilingConfirmedData>({
+  name: 'tax.non_filing.confirmed',
+  version: 1,
+  topic: TAX_TOPIC,
+  summary:
+    "Key: the credit code. Tax's answer to a forced-exit candidate (R4.7, 满两年未申报纳税): nonFiling true when no return was filed from the listing's first day to the night asked about, with noReturnSince (the last return's day, or the registration day); false names the return filed while listed (registration then drops the candidate). An unknown taxpayer: taxpayerKnown false, nonFiling true.",
+  schema: {
+    type: 'object',
+    required: ['taxpayerId', 'asOf', 'listedOn', 'taxpayerKnown', 'nonFiling', 'queryEventId'],
+    additionalProperties: false,
+    properties: {
+      taxpayerId: USCC,
+      asOf: LOCAL_DATE,
+      listedOn: LOCAL_DATE,
+      taxpayerKnown: { type: 'boolean' },
+      nonFiling: { type: 'boolean' },
+      noReturnSince: LOCAL_DATE,
+      lastReturnFiledOn: LOCAL_DATE,
+      queryEventId: ID,
+    },
+  },
+  example: { taxpayerId: '91440104MA00001B3B', asOf: '2029-07-02', listedOn: '2027-07-01', taxpayerKnown: true, nonFiling: true, noReturnSince: '2027-03-15', lastReturnFiledOn: '2027-03-15', queryEventId: 'a3c1f0de-5b7e-4c55-9d2e-6f1b8e2a9c10' },
+});
+
 /** Obligation, return, liability and payment events (tax.md §6, §14). */
 export const FILING_EVENTS: EventDefinition<never>[] = [
   ObligationCreated,
@@ -257,4 +302,5 @@ export const FILING_EVENTS: EventDefinition<never>[] = [
   ReturnAmended,
   LiabilityAssessed,
   PaymentReceived,
+  NonFilingConfirmed,
 ] as unknown as EventDefinition<never>[];

@@ -121,6 +121,15 @@ export class ReturnRepository {
     return (await this.store.findBy(tx, { taxpayer_id: taxpayerId, period_key: periodKey }, { limit: 1000 })).map((s) => s.doc);
   }
 
+  /** When the taxpayer's last return (any version) before `before` was filed, if any (R4.7 non-filing queries). */
+  async lastFiledBefore(tx: EntityManager, taxpayerId: string, before: Date): Promise<Date | undefined> {
+    const rows: { last: Date | null }[] = await tx.query(
+      `SELECT max((data->>'filedAt')::timestamptz) AS last FROM "tax_return" WHERE taxpayer_id = $1 AND (data->>'filedAt')::timestamptz < $2`,
+      [taxpayerId, before],
+    );
+    return rows[0]?.last ?? undefined;
+  }
+
   /** The next serial for a form bundle number (the domain's `formBundleNumber`): never repeats, holds no lock. */
   async nextFormBundleSerial(tx: EntityManager): Promise<number> {
     const rows: { n: string }[] = await tx.query(`SELECT nextval('form_bundle_serial') AS n`);

@@ -10,3 +10,4 @@ export * from './liability';
 export * from './tax-return';
 export * from './amendment';
 export * from './errors';
+export * from './non-filing';
