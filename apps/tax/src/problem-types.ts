@@ -9,5 +9,6 @@ export const TAX_PROBLEM_TYPES: ProblemTypeMap = {
   'tax.transition.not_allowed': p(409, 'Transition not allowed', 'tax-transition-not-allowed'),
   'tax.transition.actor_not_allowed': p(403, 'Actor not allowed', 'tax-actor-not-allowed'),
   'tax.taxpayer.not_found': p(404, 'Taxpayer not found', 'tax-not-found'),
+  'tax.taxpayer.overdue_returns_open': p(409, 'Overdue returns still to file', 'tax-overdue-returns-open'),
   'money.invalid_amount': p(422, 'Invalid amount', 'tax-invalid-amount'),
 };

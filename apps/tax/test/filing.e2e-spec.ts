@@ -388,6 +388,30 @@ describe('tax: obligations, returns, liabilities and payments (e2e)', () => {
     expect(await timer(COMPANY, mtcKey(q0))).toEqual([{ fired_at: null, cancelled_at: expect.any(Date) }]);
   }, 120_000);
 
+  it('abnormal account (非正常户, §4): a bureau officer designates it with a reason; lifting waits until the overdue returns are filed', async () => {
+    const designate = (token: string, body: object) => http().post(`${PREFIX}/taxpayers/${COMPANY}/abnormal-designation`).set(as(token)).send(body);
+    const lift = (token = bureauOfficer) => http().post(`${PREFIX}/taxpayers/${COMPANY}/abnormal-lifting`).set(as(token)).send({});
+    expect((await designate(bureauOfficer, {})).status).toBe(400);
+    expect((await designate(otherBureauOfficer, { reason: '逾期未申报' })).status).toBe(404);
+    expect((await designate(owner, { reason: '逾期未申报' })).status).toBe(403);
+    const designated = await designate(bureauOfficer, { reason: '逾期未申报且无法联系' });
+    expect(designated.status).toBe(200);
+    expect(designated.body).toMatchObject({ taxpayerId: COMPANY, status: 'ABNORMAL', flags: { abnormal: true } });
+    expect(await outbox(COMPANY, 'tax.taxpayer.abnormal_designated.v1')).toEqual([{ taxpayerId: COMPANY, reason: '逾期未申报且无法联系' }]);
+    expect((await designate(bureauOfficer, { reason: 'again' })).status).toBe(409);
+
+    // 22Q4-VAT is still overdue and open (the test before filed only 22Q4-MTC late)
+    const refused = await lift();
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ type: `${PROBLEMS}tax-overdue-returns-open`, periodKeys: ['22Q4-VAT'] });
+    expect((await file(COMPANY, owner, { periodKey: '22Q4-VAT', finalised: true, sales: [{ levyRate: '0.03', amount: '1000.00' }] }, 'late-vat')).status).toBe(201);
+    const lifted = await lift();
+    expect(lifted.status).toBe(200);
+    expect(lifted.body).toMatchObject({ taxpayerId: COMPANY, status: 'ACTIVE', flags: { abnormal: false } });
+    expect(await outbox(COMPANY, 'tax.taxpayer.abnormal_lifted.v1')).toEqual([{ taxpayerId: COMPANY }]);
+    expect((await lift()).status).toBe(409);
+  });
+
   it('scoping: another applicant and an officer of another bureau get 404; the bureau reads; only the taxpayer files', async () => {
     expect((await obligations(COMPANY, stranger)).status).toBe(404);
     expect((await obligations(COMPANY, otherBureauOfficer)).status).toBe(404);

@@ -32,6 +32,9 @@ import { SubmitRefundClaimController } from './submit-refund-claim/submit-refund
 import { SubmitRefundClaimHandler } from './submit-refund-claim/submit-refund-claim.handler';
 
 /** Credit + risk (信用+风险), refunds (退税) and clearance (清税): tax.md §8–10. */
+import { AbnormalAccountController } from './abnormal-account/abnormal-account.controller';
+import { AbnormalAccountHandler } from './abnormal-account/abnormal-account.handler';
+
 @Module({
   imports: [TaxSharedModule],
   controllers: [
@@ -44,6 +47,7 @@ import { SubmitRefundClaimHandler } from './submit-refund-claim/submit-refund-cl
     RequestClearanceController,
     IssueClearanceController,
     GetClearanceCaseController,
+    AbnormalAccountController,
   ],
   providers: [
     RiskCaseRepository,
@@ -66,6 +70,7 @@ import { SubmitRefundClaimHandler } from './submit-refund-claim/submit-refund-cl
     RequestClearanceHandler,
     IssueClearanceHandler,
     ClearForDeregistrationHandler,
+    AbnormalAccountHandler,
   ],
 })
 export class CreditModule {}

@@ -1,5 +1,5 @@
 import { EventCatalogue } from '@one-window/shared/messaging';
-import { TAX_EVENTS, TAX_TOPIC, TaxpayerRegistered, TaxpayerUpdated } from '.';
+import { TAX_EVENTS, TAX_TOPIC, TaxpayerAbnormalDesignated, TaxpayerAbnormalLifted, TaxpayerRegistered, TaxpayerUpdated } from '.';
 
 describe('tax event contracts', () => {
   const catalogue = new EventCatalogue(TAX_EVENTS);
@@ -22,5 +22,11 @@ describe('tax event contracts', () => {
     expect(catalogue.validate(TaxpayerUpdated.type, { ...TaxpayerUpdated.example, fieldsChanged: ['officers'] })).toEqual([
       expect.stringMatching(/^\/fieldsChanged\/0 must be equal to one of the allowed values/),
     ]);
+  });
+
+  it('the abnormal-account events (非正常户, §4): a designation names its reason', () => {
+    expect(TAX_EVENTS.map((e) => e.type)).toEqual(expect.arrayContaining(['tax.taxpayer.abnormal_designated.v1', 'tax.taxpayer.abnormal_lifted.v1']));
+    expect(catalogue.validate(TaxpayerAbnormalDesignated.type, { taxpayerId: TaxpayerAbnormalDesignated.example.taxpayerId })).toEqual(["/ must have required property 'reason'"]);
+    expect(catalogue.validate(TaxpayerAbnormalLifted.type, { taxpayerId: 'x' })).toEqual([expect.stringMatching(/^\/taxpayerId must match pattern/)]);
   });
 });

@@ -3,15 +3,19 @@ import { BANKRUPTCY_COOPERATION_EVENTS } from './events/bankruptcy-events';
 import { CREDIT_EVENTS } from './events/credit-events';
 import { FILING_EVENTS } from './events/filing-events';
 import { INVOICING_EVENTS } from './events/invoicing-events';
-import { InvoicingEnabled, TaxpayerDeregistered, TaxpayerRegistered, TaxpayerUpdated } from './events/taxpayer-events';
+import { InvoicingEnabled, TaxpayerAbnormalDesignated, TaxpayerAbnormalLifted, TaxpayerDeregistered, TaxpayerRegistered, TaxpayerUpdated } from './events/taxpayer-events';
 
 export { TAX_SOURCE, TAX_TOPIC } from './topic';
 export {
   InvoicingEnabled,
+  TaxpayerAbnormalDesignated,
+  TaxpayerAbnormalLifted,
   TaxpayerDeregistered,
   TaxpayerRegistered,
   TaxpayerUpdated,
   type InvoicingEnabledData,
+  type TaxpayerAbnormalDesignatedData,
+  type TaxpayerAbnormalLiftedData,
   type TaxpayerDeregisteredData,
   type TaxpayerRegisteredData,
   type TaxpayerUpdatedData,
@@ -28,6 +32,8 @@ export const TAX_EVENTS: EventDefinition<unknown>[] = [
   InvoicingEnabled,
   TaxpayerUpdated,
   TaxpayerDeregistered,
+  TaxpayerAbnormalDesignated,
+  TaxpayerAbnormalLifted,
   ...INVOICING_EVENTS,
   ...FILING_EVENTS,
   ...CREDIT_EVENTS,

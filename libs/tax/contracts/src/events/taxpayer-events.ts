@@ -113,3 +113,32 @@ export const TaxpayerDeregistered = defineEvent<TaxpayerDeregisteredData>({
   schema: { type: 'object', required: ['taxpayerId'], properties: { taxpayerId: USCC } },
   example: { taxpayerId: '91440104MA00001B3B' },
 });
+
+export interface TaxpayerAbnormalDesignatedData {
+  taxpayerId: string;
+  reason: string;
+}
+
+/** §4: a risk officer designated the taxpayer an abnormal account (非正常户). */
+export const TaxpayerAbnormalDesignated = defineEvent<TaxpayerAbnormalDesignatedData>({
+  name: 'tax.taxpayer.abnormal_designated',
+  version: 1,
+  topic: TAX_TOPIC,
+  summary: "A risk officer of the taxpayer's bureau designated it an abnormal account (非正常户, §4 ACTIVE → ABNORMAL), with the reason; lifted once the overdue returns are filed.",
+  schema: { type: 'object', required: ['taxpayerId', 'reason'], properties: { taxpayerId: USCC, reason: { type: 'string', minLength: 1, maxLength: 500 } } },
+  example: { taxpayerId: '91440104MA00001B3B', reason: '逾期未申报且无法联系' },
+});
+
+export interface TaxpayerAbnormalLiftedData {
+  taxpayerId: string;
+}
+
+/** §4: the abnormal-account status was lifted after the overdue returns were filed. */
+export const TaxpayerAbnormalLifted = defineEvent<TaxpayerAbnormalLiftedData>({
+  name: 'tax.taxpayer.abnormal_lifted',
+  version: 1,
+  topic: TAX_TOPIC,
+  summary: 'The abnormal-account status (非正常户) was lifted (§4 ABNORMAL → ACTIVE) once no overdue obligation was left open.',
+  schema: { type: 'object', required: ['taxpayerId'], properties: { taxpayerId: USCC } },
+  example: { taxpayerId: '91440104MA00001B3B' },
+});

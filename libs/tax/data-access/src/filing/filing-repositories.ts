@@ -62,6 +62,12 @@ export class ObligationRepository {
   }
 
   /** Stores the obligation unless one with its (taxpayer, periodKey) exists; true when it was new. */
+  /** The taxpayer's obligations past due and still open (the overdue returns to file), by period key. */
+  async openOverdue(tx: EntityManager, taxpayerId: string): Promise<string[]> {
+    const rows: { period_key: string }[] = await tx.query(`SELECT period_key FROM tax_obligation WHERE taxpayer_id = $1 AND status = 'O' AND overdue ORDER BY period_key`, [taxpayerId]);
+    return rows.map((r) => r.period_key);
+  }
+
   async insertIfAbsent(tx: EntityManager, obligation: Obligation): Promise<boolean> {
     const doc: ObligationRecord = { ...obligation, id: obligationId(obligation.taxpayerId, obligation.periodKey) };
     const rows: { id: string }[] = await tx.query(

@@ -1,7 +1,7 @@
 import { describeMachineExhaustively } from '@one-window/shared/state-machine/testing';
 import { TAX_ACTORS } from '../shared/actors';
 import { TAXPAYER_MACHINE } from './taxpayer-machine';
-import { Taxpayer, taxBureauOf, type CompanyRegisteredFacts } from './taxpayer';
+import { OverdueReturnsOpenError, Taxpayer, taxBureauOf, type CompanyRegisteredFacts } from './taxpayer';
 
 describeMachineExhaustively(TAXPAYER_MACHINE, TAX_ACTORS);
 
@@ -76,7 +76,8 @@ describe('Taxpayer', () => {
     expect(abnormal.state).toMatchObject({ status: 'ABNORMAL', flags: { abnormal: true } });
     const changed = abnormal.applyChange({ changeId: 'c', sourceEventId: 'e', changes: [{ field: 'name', after: '广州市越秀区新名科技有限公司' }] }, at).aggregate;
     expect(changed.state.status).toBe('ABNORMAL');
-    expect(changed.liftAbnormal('officer_risk', at).aggregate.state).toMatchObject({ status: 'ACTIVE', flags: { abnormal: false } });
+    expect(() => changed.liftAbnormal('officer_risk', at, ['26Q1-VAT'])).toThrow(OverdueReturnsOpenError);
+    expect(changed.liftAbnormal('officer_risk', at, []).aggregate.state).toMatchObject({ status: 'ACTIVE', flags: { abnormal: false } });
   });
 
   it('refuses malformed change values and division codes with coded errors', () => {

@@ -70,6 +70,14 @@ export function taxBureauOf(divisionCode: string): string {
   return `TAX-${divisionCode}`;
 }
 
+/** §4: the abnormal-account status is lifted only once the overdue returns are filed. */
+export class OverdueReturnsOpenError extends TaxError {
+  readonly code = 'tax.taxpayer.overdue_returns_open';
+  constructor(taxpayerId: string, periodKeys: readonly string[]) {
+    super(`Taxpayer ${taxpayerId} still has overdue returns to file: ${periodKeys.join(', ')}`, { taxpayerId, periodKeys: [...periodKeys] });
+  }
+}
+
 export class TaxpayerNotFoundError extends TaxError {
   readonly code = 'tax.taxpayer.not_found';
   constructor(taxpayerId: string) {
@@ -233,8 +241,10 @@ export class Taxpayer {
     return new Taxpayer({ ...this.state, creditGrade: grade });
   }
 
-  liftAbnormal(actor: TaxActor, at: Date): TaxOutcome<Taxpayer> {
+  /** §4 ABNORMAL → ACTIVE, guard "overdue returns filed": refused (409) while any overdue obligation is still open. */
+  liftAbnormal(actor: TaxActor, at: Date, openOverduePeriodKeys: readonly string[]): TaxOutcome<Taxpayer> {
     const status = transition(TAXPAYER_MACHINE, this.state.status, 'lift_abnormal', actor);
+    if (openOverduePeriodKeys.length > 0) throw new OverdueReturnsOpenError(this.state.id, openOverduePeriodKeys);
     return {
       aggregate: new Taxpayer({ ...this.state, status, flags: { ...this.state.flags, abnormal: false } }),
       events: [taxEvent('tax.taxpayer.abnormal_lifted', this.state.id, at, { taxpayerId: this.state.id })],
