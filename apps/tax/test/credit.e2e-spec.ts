@@ -19,6 +19,9 @@ describe('tax: risk cases, refund claims blocked by risk and reviewed (e2e)', ()
     treasury = t.tokens.token({ sub: 'treasury-system', roles: ['integrator'] });
     await t.register(USCC, 'founder-1');
     await waitFor(async () => ((await http().get(`${PREFIX}/taxpayers/${USCC}`).set(as(owner))).status === 200 ? true : undefined));
+    // The new taxpayer's obligations are opened by another consumer (tax.filing-obligations), in one transaction:
+    // wait for them, so that "nothing written" below counts only what the requests themselves write.
+    await waitFor(async () => ((await outboxTypes()).includes('tax.obligation.created.v1') ? true : undefined), 30_000);
   }, 90_000);
   afterAll(() => t?.close());
 
