@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BankruptcyModule } from './bankruptcy/bankruptcy.module';
 import { CloseTaxpayerHandler } from './close-taxpayer/close-taxpayer.handler';
 import { CreditModule } from './credit/credit.module';
+import { DisputeModule } from './dispute/dispute.module';
 import { FilingModule } from './filing/filing.module';
 import { InvoicingModule } from './invoicing/invoicing.module';
 import { GetTaxpayerController } from './get-taxpayer/get-taxpayer.controller';
@@ -15,7 +16,7 @@ import { SyncTaxpayerChangeHandler } from './sync-taxpayer-change/sync-taxpayer-
 
 /** The tax service's own controllers, event handlers and use cases; the platform supplies the rest. */
 @Module({
-  imports: [TaxSharedModule, InvoicingModule, FilingModule, CreditModule, BankruptcyModule, PublicationsModule],
+  imports: [TaxSharedModule, InvoicingModule, FilingModule, CreditModule, BankruptcyModule, PublicationsModule, DisputeModule],
   controllers: [ListTaxpayersController, GetTaxpayerController],
   providers: [CloseTaxpayerHandler, RegisterTaxpayerHandler, SyncTaxpayerChangeHandler, GetTaxpayerHandler, ListTaxpayersHandler],
 })

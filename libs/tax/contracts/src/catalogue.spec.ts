@@ -1,5 +1,5 @@
 import { EventCatalogue } from '@one-window/shared/messaging';
-import { TAX_EVENTS, TAX_TOPIC, TaxpayerAbnormalDesignated, TaxpayerAbnormalLifted, TaxpayerRegistered, TaxpayerUpdated } from '.';
+import { DisputeClosed, TAX_EVENTS, TAX_TOPIC, TaxpayerAbnormalDesignated, TaxpayerAbnormalLifted, TaxpayerRegistered, TaxpayerUpdated } from '.';
 
 describe('tax event contracts', () => {
   const catalogue = new EventCatalogue(TAX_EVENTS);
@@ -28,5 +28,11 @@ describe('tax event contracts', () => {
     expect(TAX_EVENTS.map((e) => e.type)).toEqual(expect.arrayContaining(['tax.taxpayer.abnormal_designated.v1', 'tax.taxpayer.abnormal_lifted.v1']));
     expect(catalogue.validate(TaxpayerAbnormalDesignated.type, { taxpayerId: TaxpayerAbnormalDesignated.example.taxpayerId })).toEqual(["/ must have required property 'reason'"]);
     expect(catalogue.validate(TaxpayerAbnormalLifted.type, { taxpayerId: 'x' })).toEqual([expect.stringMatching(/^\/taxpayerId must match pattern/)]);
+  });
+
+  it('the dispute events (§13): a closing without settlement names its outcome from a closed list', () => {
+    expect(TAX_EVENTS.map((e) => e.type)).toEqual(expect.arrayContaining(['tax.dispute.opened.v1', 'tax.dispute.settled.v1', 'tax.dispute.closed.v1']));
+    expect(catalogue.validate(DisputeClosed.type, { ...DisputeClosed.example, outcome: 'SETTLED' })).toEqual([expect.stringMatching(/^\/outcome must be equal to one of the allowed values/)]);
+    expect(catalogue.validate(DisputeClosed.type, { disputeId: 'd', taxpayerId: DisputeClosed.example.taxpayerId, outcome: 'WITHDRAWN' })).toEqual([]);
   });
 });

@@ -10,3 +10,4 @@ export * from './refund';
 export * from './clearance';
 export * from './shared/outcome';
 export * from './publication';
+export * from './dispute';
