@@ -27,6 +27,12 @@ describe('business registration: multi-address filing and branches', () => {
   });
   afterAll(() => r.close());
 
+  it('registration told the licensing authority of each scope item that needs a post-licence permit (证照分离): registration.permit_notice.issued', async () => {
+    expect(await payloads('registration.permit_notice.issued.v1', uscc)).toEqual([
+      { uscc, scopeCode: 'H6210', permitName: '食品经营许可', authorityCode: 'GZ-AMR-FOOD', route: 'NOTIFICATION_COMMITMENT' },
+    ]);
+  });
+
   describe('一照多址 (premises filing)', () => {
     it('files an extra address in the same city with a scope subset and a commitment: registration.premises.filed; listed for the company and its authority', async () => {
       const res = await premises({ standardAddressId: 'GZ-ADDR-0004', scopeCodes: ['I6513'], commitmentRef: 'commit-1' });

@@ -113,8 +113,11 @@ describe('business registration: name check, reservation, establishment (秒批 
     expect(company).toEqual({ uscc: registeredUscc, name: '广州市星河科技有限公司', status: 'ACTIVE', authority_code: YX, owner_id: 'citizen-1' });
     expect((await http().get(`${PREFIX}/names/reservations/${reservationId}`).set(as(applicant))).body).toMatchObject({ status: 'CONSUMED', consumedBy: res.body.id });
 
-    // submitted, company.registered, licence.issued, and the setup bundle's opened, licence part_completed and seal_order.dispatched
-    await waitFor(async () => ((await count(`SELECT count(*) AS n FROM messaging_outbox WHERE kafka_offset IS NOT NULL`)) === 6 ? true : undefined));
+    // submitted, company.registered, the permit notice of its one post-licence item (H6210), licence.issued, and the setup
+    // bundle's opened, licence part_completed and seal_order.dispatched
+    await waitFor(async () => ((await count(`SELECT count(*) AS n FROM messaging_outbox WHERE kafka_offset IS NOT NULL`)) === 7 ? true : undefined));
+    const [notice] = await ds.query(`SELECT payload FROM messaging_outbox WHERE type = 'registration.permit_notice.issued.v1'`);
+    expect(JSON.parse(notice.payload)).toEqual({ uscc: registeredUscc, scopeCode: 'H6210', permitName: '食品经营许可', authorityCode: 'GZ-AMR-FOOD', route: 'NOTIFICATION_COMMITMENT' });
     const [row] = await ds.query(`SELECT topic, type, aggregate_id, kafka_offset FROM messaging_outbox WHERE type = 'registration.company.registered.v1'`);
     expect(row).toMatchObject({ topic: 'registration.events', type: 'registration.company.registered.v1', aggregate_id: registeredUscc });
     expect(Number(row.kafka_offset)).toBeGreaterThanOrEqual(0);
@@ -136,7 +139,7 @@ describe('business registration: name check, reservation, establishment (秒批 
     pendingId = res.body.id;
     expect((await http().get(`${PREFIX}/names/reservations/${reserved.body.id}`).set(as(applicant))).body).toMatchObject({ status: 'RESERVED', heldBy: pendingId });
     expect(await count(`SELECT count(*) AS n FROM company`)).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM messaging_outbox`)).toBe(7); // the 6 of the registration, and this submission
+    expect(await count(`SELECT count(*) AS n FROM messaging_outbox`)).toBe(8); // the 7 of the registration, and this submission
     expect(await count(`SELECT count(*) AS n FROM messaging_outbox WHERE type = 'registration.application.submitted.v1' AND aggregate_id = '${pendingId}'`)).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CompanyRegistered, type CompanyRegisteredData } from '@one-window/business-registration/contracts';
+import { CompanyRegistered, PermitNoticeIssued, type CompanyRegisteredData, type PermitNoticeIssuedData } from '@one-window/business-registration/contracts';
 import {
   DevCreditCodeAllocator,
   MarketEntity,
@@ -49,7 +49,8 @@ export class RegisterCompany {
   /**
    * After the domain registered `application` (its events hold `registration.company.registered`):
    * consumes the reservation (the caller saves it), cancels its expiry timer, creates the company
-   * and appends `CompanyRegistered`, issues the electronic business licence (version 1, `registration.licence.issued`) and opens the
+   * and appends `CompanyRegistered` (and a `registration.permit_notice.issued` per scope item that needs a
+ * post-licence permit), issues the electronic business licence (version 1, `registration.licence.issued`) and opens the
    * setup bundle 照章税保金银 with the form's bundle options (clock from submission on the automatic
    * route, from acceptance on the officer's, §5 [Q1]). Returns the consumed reservation.
    */
@@ -61,6 +62,10 @@ export class RegisterCompany {
     await this.timers.cancel(tx, RESERVATION_EXPIRY_TIMER, reservation.state.id);
     await this.companies.insert(tx, toCompany(registered, application.applicantId, application.id, at));
     await this.outbox.append(tx, CompanyRegistered, { aggregateId: registered.uscc, data: { ...registered, applicantId: application.applicantId }, time: at });
+    // 证照分离: one notice per scope item that needs a post-licence permit (the domain emitted them with the registration)
+    for (const notice of r.events.filter((e) => e.type === 'registration.permit_notice.issued')) {
+      await this.outbox.append(tx, PermitNoticeIssued, { aggregateId: registered.uscc, data: notice.data as PermitNoticeIssuedData, time: at });
+    }
     await this.licences.issue(tx, { ...registered, legalRep: registered.legalRepRef }, at, { kind: 'ESTABLISHMENT', applicationId: application.id, bundleOptions: application.form.bundleOptions });
     const clockStartedAt = (application.route === 'OFFICER' ? application.acceptedAt : application.submittedAt) ?? application.submittedAt ?? at;
     await this.bundles.open(tx, { uscc: registered.uscc, options: application.form.bundleOptions, clockStartedAt, at });

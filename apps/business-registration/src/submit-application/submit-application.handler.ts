@@ -77,7 +77,6 @@ export class SubmitApplicationHandler {
       if (application.status === 'REGISTERED') {
         reservation = await this.registration.record(tx, { application, events: outcome.events, reservation, at });
       }
-      // permit_notice.issued has no published contract yet.
       await this.applications.insert(tx, application);
       await this.reservations.update(tx, reservation.state, stored.version);
       return applicationView(application);

@@ -17,6 +17,7 @@ import {
   BranchDeregistered,
   CreditRepairOverdue,
   CreditRepairUpdated,
+  PermitNoticeIssued,
   LICENCE_EVENTS,
   LicenceIssued,
   LicenceUpdated,
@@ -76,6 +77,7 @@ describe('business-registration event contracts', () => {
       'registration.branch.deregistered.v1',
       'registration.credit_repair.updated.v1',
       'registration.credit_repair.overdue.v1',
+      'registration.permit_notice.issued.v1',
     ]);
     expect(new Set(REGISTRATION_EVENTS.map((e) => e.topic))).toEqual(new Set([REGISTRATION_TOPIC]));
   });
@@ -202,5 +204,10 @@ describe('business-registration event contracts', () => {
     expect(catalogue.validate(CreditRepairOverdue.type, overdue)).toEqual([]);
     expect(catalogue.validate(CreditRepairUpdated.type, overdue)).toEqual(["/ must have required property 'updatedAt'", "/ must have required property 'late'"]);
     expect(catalogue.validate(CreditRepairUpdated.type, { ...CreditRepairUpdated.example, target: 'CREDIT_GUANGZHOU' })).toEqual([expect.stringMatching(/^\/target must be equal to one of the allowed values/)]);
+  });
+
+  it('permit notices (证照分离) name a scope item and a route that needs action: a cancelled permit sends none', () => {
+    expect(catalogue.validate(PermitNoticeIssued.type, { ...PermitNoticeIssued.example, route: 'DIRECT_CANCEL' })).toEqual([expect.stringMatching(/^\/route must be equal to one of the allowed values/)]);
+    expect(catalogue.validate(PermitNoticeIssued.type, { ...PermitNoticeIssued.example, scopeCode: '餐饮' })).toEqual([expect.stringMatching(/^\/scopeCode must match pattern/)]);
   });
 });

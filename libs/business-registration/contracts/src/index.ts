@@ -12,6 +12,7 @@ import {
 } from './events/application-events';
 import { BRANCH_EVENTS } from './events/branch-events';
 import { CREDIT_REPAIR_EVENTS } from './events/credit-repair-events';
+import { PermitNoticeIssued } from './events/permit-notice-events';
 import { BranchRegistered, CompanyRevoked, PremisesFiled } from './events/filing-events';
 import { CompanyChanged } from './events/company-changed';
 import { CompanyDeregistered } from './events/company-deregistered';
@@ -63,6 +64,7 @@ export {
   type ApplicationWithdrawnData,
 } from './events/application-events';
 
+export { PERMIT_NOTICE_ROUTES, PermitNoticeIssued, type PermitNoticeIssuedData } from './events/permit-notice-events';
 export { CREDIT_REPAIR_EVENTS, CreditRepairOverdue, CreditRepairUpdated, type CreditRepairEventData } from './events/credit-repair-events';
 
 export {
@@ -168,4 +170,5 @@ export const REGISTRATION_EVENTS = [
   ...FORCED_EXIT_EVENTS,
   ...BRANCH_EVENTS,
   ...CREDIT_REPAIR_EVENTS,
+  PermitNoticeIssued,
 ];
