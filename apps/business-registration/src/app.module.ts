@@ -97,6 +97,8 @@ import { ChangeBranchesHandler } from './change-branches/change-branches.handler
 import { DeregisterBranchController } from './deregister-branch/deregister-branch.controller';
 import { DeregisterBranchHandler } from './deregister-branch/deregister-branch.handler';
 import { BranchDesk } from './shared/branch-desk';
+import { DormancyController } from './dormancy/dormancy.controller';
+import { DormancyHandler } from './dormancy/dormancy.handler';
 import { CreditRepairController } from './credit-repair/credit-repair.controller';
 import { CreditRepairHandler } from './credit-repair/credit-repair.handler';
 import { CreditRepairDueHandler } from './credit-repair/credit-repair-due.handler';
@@ -233,6 +235,7 @@ import { MissedReportCheck } from './shared/missed-report-check';
     ChangeBranchesController,
     DeregisterBranchController,
     CreditRepairController,
+    DormancyController,
     ConfirmForcedExitController,
     ObjectToForcedExitController,
   ],
@@ -297,6 +300,7 @@ import { MissedReportCheck } from './shared/missed-report-check';
     DeregistrationDesk,
     BranchDesk,
     CreditRepairDesk,
+    DormancyHandler,
     ForcedExitCandidateLapses,
     RecordTaxNonFilingHandler,
     CreditRepairHandler,

@@ -41,6 +41,7 @@ export const REGISTRATION_PROBLEM_TYPES: ProblemTypeMap = {
   'registration.change.request_not_pending': p(409, 'Change request not pending', 'registration-change-request-not-pending'),
   'registration.change.reason_required': p(422, 'Reason required', 'registration-reason-required'),
   'registration.filing.not_allowed': p(422, 'Filing not allowed', 'registration-filing-not-allowed'),
+  'registration.dormancy.period_not_allowed': p(422, 'Dormancy period not allowed', 'registration-dormancy-period-not-allowed'),
   'registration.branch_change.not_allowed': p(422, 'Centralised branch change not allowed', 'registration-branch-change-not-allowed'),
   'registration.branch_change.nothing_changed': p(422, 'The branch change changes no branch', 'registration-branch-change-nothing-changed'),
   'registration.exit.notice_period': p(409, 'Notice period', 'registration-notice-period'),

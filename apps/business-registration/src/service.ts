@@ -23,6 +23,7 @@ import { SEAL_DELIVERY_TIMER } from './shared/setup-bundle-desk';
 import { FORCED_EXIT_NOTICE_TIMER } from './shared/forced-exit-desk';
 import { CREDIT_REPAIR_DUE_TIMER } from './shared/credit-repair-desk';
 import { CreditRepairDueHandler } from './credit-repair/credit-repair-due.handler';
+import { DORMANCY_END_TIMER, DormancyHandler } from './dormancy/dormancy.handler';
 import { RevokeForcedExitHandler } from './revoke-forced-exit/revoke-forced-exit.handler';
 import { FORCED_EXIT_NIGHTLY_TIMER, ForcedExitNightlyHandler } from './forced-exit-nightly/forced-exit-nightly.handler';
 
@@ -63,6 +64,7 @@ export const businessRegistrationService: ServiceDefinition = {
     [DEREGISTRATION_APPLY_WINDOW_TIMER]: (timer, tx) => get(LapseDeregistrationHandler).execute(timer, tx),
     [FORCED_EXIT_NOTICE_TIMER]: (timer, tx) => get(RevokeForcedExitHandler).execute(timer, tx),
     [CREDIT_REPAIR_DUE_TIMER]: (timer, tx) => get(CreditRepairDueHandler).execute(timer, tx),
+    [DORMANCY_END_TIMER]: (timer, tx) => get(DormancyHandler).onPeriodEnd(timer, tx),
     [FORCED_EXIT_NIGHTLY_TIMER]: async (timer, tx) => {
       await get(ForcedExitNightlyHandler).execute(timer, tx);
     },

@@ -18,6 +18,7 @@ import {
   CreditRepairOverdue,
   CreditRepairUpdated,
   PermitNoticeIssued,
+  CompanyDormancyStarted,
   LICENCE_EVENTS,
   LicenceIssued,
   LicenceUpdated,
@@ -78,6 +79,8 @@ describe('business-registration event contracts', () => {
       'registration.credit_repair.updated.v1',
       'registration.credit_repair.overdue.v1',
       'registration.permit_notice.issued.v1',
+      'registration.company.dormancy_started.v1',
+      'registration.company.dormancy_ended.v1',
     ]);
     expect(new Set(REGISTRATION_EVENTS.map((e) => e.topic))).toEqual(new Set([REGISTRATION_TOPIC]));
   });
@@ -209,5 +212,11 @@ describe('business-registration event contracts', () => {
   it('permit notices (证照分离) name a scope item and a route that needs action: a cancelled permit sends none', () => {
     expect(catalogue.validate(PermitNoticeIssued.type, { ...PermitNoticeIssued.example, route: 'DIRECT_CANCEL' })).toEqual([expect.stringMatching(/^\/route must be equal to one of the allowed values/)]);
     expect(catalogue.validate(PermitNoticeIssued.type, { ...PermitNoticeIssued.example, scopeCode: '餐饮' })).toEqual([expect.stringMatching(/^\/scopeCode must match pattern/)]);
+  });
+
+  it('dormancy (歇业) events: a hardship reason from the closed list, and the last dormant day', () => {
+    expect(catalogue.validate(CompanyDormancyStarted.type, { ...CompanyDormancyStarted.example, reasonCode: 'BORED' })).toEqual([expect.stringMatching(/^\/reasonCode must be equal to one of the allowed values/)]);
+    const { endsOn: _e, ...noEnd } = CompanyDormancyStarted.example;
+    expect(catalogue.validate(CompanyDormancyStarted.type, noEnd)).toEqual(["/ must have required property 'endsOn'"]);
   });
 });

@@ -13,6 +13,7 @@ import {
 import { BRANCH_EVENTS } from './events/branch-events';
 import { CREDIT_REPAIR_EVENTS } from './events/credit-repair-events';
 import { PermitNoticeIssued } from './events/permit-notice-events';
+import { DORMANCY_EVENTS } from './events/dormancy-events';
 import { BranchRegistered, CompanyRevoked, PremisesFiled } from './events/filing-events';
 import { CompanyChanged } from './events/company-changed';
 import { CompanyDeregistered } from './events/company-deregistered';
@@ -64,6 +65,14 @@ export {
   type ApplicationWithdrawnData,
 } from './events/application-events';
 
+export {
+  CompanyDormancyEnded,
+  CompanyDormancyStarted,
+  DORMANCY_EVENTS,
+  DORMANCY_REASON_CODES,
+  type CompanyDormancyEndedData,
+  type CompanyDormancyStartedData,
+} from './events/dormancy-events';
 export { PERMIT_NOTICE_ROUTES, PermitNoticeIssued, type PermitNoticeIssuedData } from './events/permit-notice-events';
 export { CREDIT_REPAIR_EVENTS, CreditRepairOverdue, CreditRepairUpdated, type CreditRepairEventData } from './events/credit-repair-events';
 
@@ -171,4 +180,5 @@ export const REGISTRATION_EVENTS = [
   ...BRANCH_EVENTS,
   ...CREDIT_REPAIR_EVENTS,
   PermitNoticeIssued,
+  ...DORMANCY_EVENTS,
 ];

@@ -38,6 +38,8 @@ export interface CompanyRecord {
   readonly capital: { readonly amount: string; readonly currency: 'CNY' };
   readonly legalRepRef: string;
   readonly registeredAt: Date;
+  /** While DORMANT (歇业): since when, until when at the latest, and why. */
+  readonly dormancy?: { readonly since: string; readonly endsOn: string; readonly reasonCode: string };
   /** The bankruptcy case behind `flags.underBankruptcy` (from `bankruptcy.case.accepted`), or the last case, closed, when the flag is down; absent when the company never was under bankruptcy. */
   readonly bankruptcy?: CompanyBankruptcyCase;
 }

@@ -188,3 +188,5 @@ export {
 
 // entity status (§10.4)
 export { MarketEntity, ENTITY_STATUS_MACHINE, entityStatusMachine, ENTITY_STATES, type EntityStatus, type EntityFlags, type MarketEntityState, type EntityStatusChangedData } from './entity/entity-status';
+
+export { DORMANCY_REASONS, DormancyPeriodError, dormancyPeriod, MAX_DORMANCY_YEARS, type DormancyReason } from './entity/dormancy';
