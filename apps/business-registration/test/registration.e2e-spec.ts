@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { Timers } from '@one-window/shared/scheduling';
+import { ExpireReservationHandler, RESERVATION_EXPIRY_TIMER } from '../src/expire-reservation/expire-reservation.handler';
 import { isValidUscc } from '@one-window/business-registration/domain';
 import { openApiProblems, waitFor } from '@one-window/shared/testing';
 import { establishmentForm, PERSON_B_ID } from './establishment-form';
@@ -92,7 +94,8 @@ describe('business registration: name check, reservation, establishment (秒批 
     expect(nested.status).toBe(400);
     expect(nested.body.violations.map((v: { field: string }) => v.field)).toEqual(['bundleOptions.seals']);
     expect(await count(`SELECT count(*) AS n FROM application`)).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM messaging_outbox`)).toBe(0);
+    // only the reservation's own event (registration.name.reserved) is in the outbox
+    expect(await ds.query(`SELECT type FROM messaging_outbox`)).toEqual([{ type: 'registration.name.reserved.v1' }]);
   });
 
   it('does not let another applicant cite the reservation', async () => {
@@ -113,9 +116,9 @@ describe('business registration: name check, reservation, establishment (秒批 
     expect(company).toEqual({ uscc: registeredUscc, name: '广州市星河科技有限公司', status: 'ACTIVE', authority_code: YX, owner_id: 'citizen-1' });
     expect((await http().get(`${PREFIX}/names/reservations/${reservationId}`).set(as(applicant))).body).toMatchObject({ status: 'CONSUMED', consumedBy: res.body.id });
 
-    // submitted, company.registered, the permit notice of its one post-licence item (H6210), licence.issued, and the setup
-    // bundle's opened, licence part_completed and seal_order.dispatched
-    await waitFor(async () => ((await count(`SELECT count(*) AS n FROM messaging_outbox WHERE kafka_offset IS NOT NULL`)) === 7 ? true : undefined));
+    // name.reserved, then submitted, company.registered, the permit notice of its one post-licence item (H6210),
+    // licence.issued, and the setup bundle's opened, licence part_completed and seal_order.dispatched
+    await waitFor(async () => ((await count(`SELECT count(*) AS n FROM messaging_outbox WHERE kafka_offset IS NOT NULL`)) === 8 ? true : undefined));
     const [notice] = await ds.query(`SELECT payload FROM messaging_outbox WHERE type = 'registration.permit_notice.issued.v1'`);
     expect(JSON.parse(notice.payload)).toEqual({ uscc: registeredUscc, scopeCode: 'H6210', permitName: '食品经营许可', authorityCode: 'GZ-AMR-FOOD', route: 'NOTIFICATION_COMMITMENT' });
     const [row] = await ds.query(`SELECT topic, type, aggregate_id, kafka_offset FROM messaging_outbox WHERE type = 'registration.company.registered.v1'`);
@@ -139,7 +142,10 @@ describe('business registration: name check, reservation, establishment (秒批 
     pendingId = res.body.id;
     expect((await http().get(`${PREFIX}/names/reservations/${reserved.body.id}`).set(as(applicant))).body).toMatchObject({ status: 'RESERVED', heldBy: pendingId });
     expect(await count(`SELECT count(*) AS n FROM company`)).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM messaging_outbox`)).toBe(8); // the 7 of the registration, and this submission
+    expect(await count(`SELECT count(*) AS n FROM messaging_outbox`)).toBe(10); // the 8 of the first registration, this name's reservation and this submission
+    expect(await ds.query(`SELECT payload FROM messaging_outbox WHERE type = 'registration.name.reserved.v1' AND aggregate_id = $1`, [reserved.body.id])).toEqual([
+      { payload: expect.stringContaining('"tradeName":"月光"') },
+    ]);
     expect(await count(`SELECT count(*) AS n FROM messaging_outbox WHERE type = 'registration.application.submitted.v1' AND aggregate_id = '${pendingId}'`)).toBe(1);
   });
 
@@ -175,5 +181,19 @@ describe('business registration: name check, reservation, establishment (秒批 
     expect(paths[`${PREFIX}/names/reservations`].post['x-roles']).toEqual(['applicant']);
     expect(paths[`${PREFIX}/applications/{id}`].get['x-roles']).toEqual(['applicant', 'officer']);
     expect(paths[`${PREFIX}/applications`].get['x-roles']).toEqual(['officer']);
+  });
+
+  it('a reservation left unused expires when its timer fires: the name is free again, registration.name.expired', async () => {
+    const reserved = await reserve('广州市晨星科技有限公司');
+    expect(reserved.status).toBe(201);
+    const [timer] = await r.svc.app.get(Timers).pending({ kind: RESERVATION_EXPIRY_TIMER, key: reserved.body.id });
+    expect(timer.dueAt.toISOString()).toBe(reserved.body.expiresAt);
+    await ds.transaction((tx) => r.svc.app.get(ExpireReservationHandler).execute(timer, tx));
+    expect((await http().get(`${PREFIX}/names/reservations/${reserved.body.id}`).set(as(applicant))).body.status).toBe('EXPIRED');
+    const expired = await ds.query(`SELECT payload FROM messaging_outbox WHERE type = 'registration.name.expired.v1' AND aggregate_id = $1`, [reserved.body.id]);
+    expect(expired.map((e: { payload: string }) => JSON.parse(e.payload))).toEqual([
+      { reservationId: reserved.body.id, name: '广州市晨星科技有限公司', entityType: 'LLC', expiresAt: reserved.body.expiresAt },
+    ]);
+    expect((await reserve('广州市晨星科技有限公司')).status).toBe(201);
   });
 });

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { NameReservation, type NameReservationState } from '@one-window/business-registration/domain';
 import { NameReservationRepository } from '@one-window/business-registration/data-access';
+import { NameReserved, type NameReservedData } from '@one-window/business-registration/contracts';
+import { Outbox } from '@one-window/shared/messaging';
 import { WorkingCalendar } from '@one-window/shared/calendar';
 import { Timers } from '@one-window/shared/scheduling';
 import { RESERVATION_EXPIRY_TIMER } from '../expire-reservation/expire-reservation.handler';
@@ -38,6 +40,7 @@ export class ReserveNameHandler {
     private readonly reservations: NameReservationRepository,
     private readonly calendar: WorkingCalendar,
     private readonly timers: Timers,
+    private readonly outbox: Outbox,
   ) {}
 
   async execute(dto: ReserveNameDto, applicantId: string) {
@@ -50,7 +53,7 @@ export class ReserveNameHandler {
         ...(dto.domicileDivisionCode ? { domicileDivisionCode: dto.domicileDivisionCode } : {}),
         ...(dto.restrictedWordApproved !== undefined ? { restrictedWordApproved: dto.restrictedWordApproved } : {}),
       });
-      const { aggregate } = NameReservation.reserve({
+      const { aggregate, events } = NameReservation.reserve({
         id: randomUUID(),
         applicantId,
         authorityCode: dto.authorityCode,
@@ -62,8 +65,8 @@ export class ReserveNameHandler {
         at: new Date(),
         calendar: this.calendar,
       });
-      // registration.name.reserved is not in the published contracts yet: nothing goes to the outbox.
       await this.reservations.insert(tx, aggregate.state);
+      for (const e of events) await this.outbox.append(tx, NameReserved, { aggregateId: e.aggregateId, data: e.data as NameReservedData, time: e.occurredAt });
       await this.timers.schedule(tx, { kind: RESERVATION_EXPIRY_TIMER, key: aggregate.state.id, dueAt: aggregate.state.expiresAt });
       return reservationView(aggregate.state);
     });

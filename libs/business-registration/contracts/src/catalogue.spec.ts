@@ -81,6 +81,8 @@ describe('business-registration event contracts', () => {
       'registration.permit_notice.issued.v1',
       'registration.company.dormancy_started.v1',
       'registration.company.dormancy_ended.v1',
+      'registration.name.reserved.v1',
+      'registration.name.expired.v1',
     ]);
     expect(new Set(REGISTRATION_EVENTS.map((e) => e.topic))).toEqual(new Set([REGISTRATION_TOPIC]));
   });

@@ -14,6 +14,7 @@ import { BRANCH_EVENTS } from './events/branch-events';
 import { CREDIT_REPAIR_EVENTS } from './events/credit-repair-events';
 import { PermitNoticeIssued } from './events/permit-notice-events';
 import { DORMANCY_EVENTS } from './events/dormancy-events';
+import { NAME_EVENTS } from './events/name-events';
 import { BranchRegistered, CompanyRevoked, PremisesFiled } from './events/filing-events';
 import { CompanyChanged } from './events/company-changed';
 import { CompanyDeregistered } from './events/company-deregistered';
@@ -65,6 +66,7 @@ export {
   type ApplicationWithdrawnData,
 } from './events/application-events';
 
+export { NAME_EVENTS, NameExpired, NameReserved, type NameExpiredData, type NameReservedData } from './events/name-events';
 export {
   CompanyDormancyEnded,
   CompanyDormancyStarted,
@@ -181,4 +183,5 @@ export const REGISTRATION_EVENTS = [
   ...CREDIT_REPAIR_EVENTS,
   PermitNoticeIssued,
   ...DORMANCY_EVENTS,
+  ...NAME_EVENTS,
 ];
