@@ -54,7 +54,6 @@ export class ChangeBranchesHandler {
       const changeId = randomUUID();
       const at = new Date();
       const effectiveOn = this.calendar.localDateOf(at).toString();
-      const changed: BranchRecord[] = [];
       for (const p of plan) {
         const stored = named.find((b) => b.doc.uscc === p.uscc);
         if (!stored) continue;
@@ -69,9 +68,8 @@ export class ChangeBranchesHandler {
         await this.branches.update(tx, next, stored.version);
         const data: BranchChangedData = { uscc: b.uscc, parentUscc, changeId, changes: p.changes.map((c) => ({ ...c })), effectiveOn };
         await this.outbox.append(tx, BranchChanged, { aggregateId: b.uscc, data, time: at });
-        changed.push(next);
       }
-      return { changeId, effectiveOn, changed: changed.map((b) => ({ uscc: b.uscc, changes: plan.find((p) => p.uscc === b.uscc)?.changes ?? [] })) };
+      return { changeId, effectiveOn, changed: plan };
     });
   }
 }

@@ -21,8 +21,7 @@ export class FollowMarketEntitiesHandler {
   }
 
   async changed(e: CloudEvent<CompanyChangedData>, tx: EntityManager): Promise<void> {
-    const rename = e.data.changes.find((c) => c.field === 'name');
-    const name = typeof rename?.after === 'string' ? rename.after : (rename?.after as { full?: unknown } | undefined)?.full;
+    const name = e.data.changes.find((c) => c.field === 'name')?.after;
     if (typeof name === 'string') await this.directory.apply(tx, e.data.uscc, new Date(e.time), { name });
   }
 

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TaxDisputeRepository, TaxpayerRepository } from '@one-window/tax/data-access';
-import { TaxDispute, type TaxDisputeState, type TaxOutcome } from '@one-window/tax/domain';
+import { TaxDispute, type TaxActor, type TaxDisputeState, type TaxOutcome } from '@one-window/tax/domain';
 import type { Principal } from '@one-window/shared/auth';
 import { WorkingCalendar } from '@one-window/shared/calendar';
 import { NotFoundError } from '../shared/errors';
 import { TaxEvents } from '../shared/tax-events';
+import { canSeeTaxpayer } from '../shared/taxpayer-access';
 import type { CloseUnsettledDto, OpenDisputeDto, SettleDisputeDto } from './dispute.dto';
 
 type Step = 'accept' | 'mediation' | 'settlement' | 'non-settlement' | 'withdrawal';
@@ -59,30 +60,34 @@ export class DisputeHandler {
       const stored = await this.disputes.get(tx, disputeId, { lock: true });
       if (!stored) throw new NotFoundError('Dispute', disputeId);
       await this.taxpayerFor(tx, stored.doc.taxpayerId, who, disputeId);
-      const d = TaxDispute.rehydrate(stored.doc);
-      const at = new Date();
-      const officer = who.roles.includes('officer') ? 'officer_dispute' : 'applicant';
-      const outcome: TaxOutcome<TaxDispute> =
-        step === 'accept'
-          ? { aggregate: d.accept({ actor: officer, at }), events: [] }
-          : step === 'mediation'
-            ? { aggregate: d.startMediation({ actor: officer, at, calendar: this.calendar }), events: [] }
-            : step === 'settlement'
-              ? d.settle({ actor: officer, at, agreementRef: body.agreementRef ?? '' })
-              : step === 'non-settlement'
-                ? d.closeUnsettled({ actor: officer, at, reason: body.reason ?? '' })
-                : d.withdraw({ actor: officer, at });
+      const outcome = this.apply(TaxDispute.rehydrate(stored.doc), step, who.roles.includes('officer') ? 'officer_dispute' : 'applicant', body);
       const version = await this.disputes.update(tx, outcome.aggregate.state, stored.version);
       await this.events.publish(tx, outcome.events);
       return this.view(outcome.aggregate.state, version);
     });
   }
 
-  /** The taxpayer as `who` may see it: its own account, or an officer of its bureau; 404 otherwise (naming the dispute when there is one). */
+  /** One step of the machine, now; the machine refuses the wrong actor (403) or state (409). */
+  private apply(d: TaxDispute, step: Step, actor: TaxActor, body: Partial<SettleDisputeDto & CloseUnsettledDto>): TaxOutcome<TaxDispute> {
+    const at = new Date();
+    switch (step) {
+      case 'accept':
+        return { aggregate: d.accept({ actor, at }), events: [] };
+      case 'mediation':
+        return { aggregate: d.startMediation({ actor, at, calendar: this.calendar }), events: [] };
+      case 'settlement':
+        return d.settle({ actor, at, agreementRef: body.agreementRef ?? '' });
+      case 'non-settlement':
+        return d.closeUnsettled({ actor, at, reason: body.reason ?? '' });
+      case 'withdrawal':
+        return d.withdraw({ actor, at });
+    }
+  }
+
+  /** The taxpayer as `who` may see it (`canSeeTaxpayer`: its own account, an officer of its bureau); 404 otherwise (naming the dispute when there is one). */
   private async taxpayerFor(tx: EntityManager, taxpayerId: string, who: Principal, disputeId?: string) {
     const t = (await this.taxpayers.get(tx, taxpayerId))?.doc;
-    const visible = t && ((who.roles.includes('applicant') && who.subject === t.ownerId) || (who.roles.includes('officer') && who.agencyId === t.taxBureau));
-    if (!t || !visible) throw disputeId ? new NotFoundError('Dispute', disputeId) : new NotFoundError('Taxpayer', taxpayerId);
+    if (!t || !canSeeTaxpayer(who, t)) throw disputeId ? new NotFoundError('Dispute', disputeId) : new NotFoundError('Taxpayer', taxpayerId);
     return t;
   }
 

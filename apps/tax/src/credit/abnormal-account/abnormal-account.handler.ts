@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ObligationRepository, TaxpayerRepository } from '@one-window/tax/data-access';
-import { Taxpayer } from '@one-window/tax/domain';
+import { Taxpayer, type TaxOutcome } from '@one-window/tax/domain';
 import type { Principal } from '@one-window/shared/auth';
 import { TaxEvents } from '../../shared/tax-events';
 import { taxpayerView } from '../../shared/taxpayer-view';
@@ -24,20 +24,18 @@ export class AbnormalAccountHandler {
   ) {}
 
   designate(taxpayerId: string, reason: string, who: Principal) {
-    return this.ds.transaction(async (tx) => {
-      const stored = await this.access.taxpayer(tx, taxpayerId, who, ['officer'], { lock: true });
-      const { aggregate, events } = Taxpayer.rehydrate(stored.doc).designateAbnormal('officer_risk', reason, new Date());
-      const version = await this.taxpayers.update(tx, aggregate.state, stored.version);
-      await this.events.publish(tx, events);
-      return taxpayerView(aggregate.state, version);
-    });
+    return this.command(taxpayerId, who, async (t) => t.designateAbnormal('officer_risk', reason, new Date()));
   }
 
   lift(taxpayerId: string, who: Principal) {
+    return this.command(taxpayerId, who, async (t, tx) => t.liftAbnormal('officer_risk', new Date(), await this.obligations.openOverdue(tx, taxpayerId)));
+  }
+
+  /** The taxpayer locked for an officer of its bureau (404 otherwise); the new state and its event commit together. */
+  private command(taxpayerId: string, who: Principal, run: (t: Taxpayer, tx: EntityManager) => Promise<TaxOutcome<Taxpayer>>) {
     return this.ds.transaction(async (tx) => {
       const stored = await this.access.taxpayer(tx, taxpayerId, who, ['officer'], { lock: true });
-      const open = await this.obligations.openOverdue(tx, taxpayerId);
-      const { aggregate, events } = Taxpayer.rehydrate(stored.doc).liftAbnormal('officer_risk', new Date(), open);
+      const { aggregate, events } = await run(Taxpayer.rehydrate(stored.doc), tx);
       const version = await this.taxpayers.update(tx, aggregate.state, stored.version);
       await this.events.publish(tx, events);
       return taxpayerView(aggregate.state, version);
